@@ -1,0 +1,165 @@
+"""The ``refman`` command: a few lines per verb over the public API in ``refman``.
+
+Exit codes: 0 success, 1 findings or failure, 2 usage or unreadable input. Errors are one line
+on stderr (``refman: error: ...``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import InputError, RefmanError
+
+LIBRARY_HELP = "library folder of .bib files [default: $REFMAN_LIBRARY or ./references]"
+
+
+class RefmanGroup(click.Group):
+    """Turns refman's errors, and any bug, into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except RefmanError as exc:
+            click.echo(f"refman: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except BrokenPipeError:
+            sys.stderr.close()  # `refman export | head`: the reader left; nothing to report
+            ctx.exit(0)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("refman: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug: still one line, and a way to report it
+            click.echo(f"refman: internal error: {type(exc).__name__}: {exc} "
+                       "(please report this with the input that caused it)", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=RefmanGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="refman")
+def main() -> None:
+    """refman: clean BibTeX from medical reference lists (GB/T 7714, Vancouver), claims linked
+    to their sources, and lookup by trial, author, drug, DOI or registry id.
+
+    \b
+    refman parse article.txt            # print the article's references as BibTeX
+    refman build seeds/                 # write the library (./references) from documents
+    refman export --bibtex -o refs.bib  # the whole library as one BibTeX file
+    """
+
+
+def _read_input(source: str):
+    from . import read
+
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        return read.decode(data, "<stdin>")
+    return read.read_path(source)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        from .library import atomic_write
+
+        target = Path(output)
+        if target.parent and not target.parent.exists():
+            raise InputError(f"{target.parent}: no such folder for the output file")
+        atomic_write(target, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _warn(problems, quiet: bool) -> None:
+    if quiet:
+        return
+    for problem in problems:
+        click.echo(f"refman: {problem}", err=True)
+
+
+@main.command()
+@click.argument("file", default="-", metavar="[FILE|-]")
+@click.option("--format", "fmt", type=click.Choice(["bibtex", "csl-json", "ris", "json"]),
+              default="bibtex", show_default=True, help="output format")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write to FILE instead of stdout")
+@click.option("--strict", is_flag=True, help="fail (exit 1) when any entry needed a repair it could not make")
+@click.option("-q", "--quiet", is_flag=True, help="do not print warnings")
+def parse(file: str, fmt: str, output: str | None, strict: bool, quiet: bool) -> None:
+    """Parse a document or a bare reference list; print one entry per reference, in order.
+
+    The library is not touched. Warnings (an entry that fits no style, a gap in the
+    numbering) go to stderr; the entry is still printed, with its text kept in ``note``.
+
+    \b
+    refman parse seeds/004_dffaab495b30f8fc.txt
+    pbpaste | refman parse - --format csl-json
+    """
+    from . import formats, pipeline
+    from .bibtex import to_bibtex
+
+    text = _read_input(file)
+    result = pipeline.parse(text.text, source=Path(text.name).name, strict=strict)
+    writers = {"bibtex": to_bibtex, "csl-json": formats.to_csl_json, "ris": formats.to_ris,
+               "json": formats.to_json}
+    _emit(writers[fmt](list(result.references)), output)
+    _warn(result.problems, quiet)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--library", "library", envvar="REFMAN_LIBRARY", type=click.Path(file_okay=False),
+              help=LIBRARY_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="fail when any entry needed a repair it could not make")
+@click.option("-q", "--quiet", is_flag=True, help="do not print warnings")
+def build(paths: tuple[str, ...], library: str | None, fmt: str, strict: bool, quiet: bool) -> None:
+    """Write one BibTeX file per document into the library (default documents: seeds/).
+
+    \b
+    refman build                          # seeds/ -> references/
+    refman build drafts/review.txt --library ~/refs
+    """
+    from .library import build as build_library
+
+    result = build_library(paths or ("seeds",), library, strict=strict)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "written": [str(p) for p in result.written],
+            "references": len(result.references),
+            "skipped": list(result.skipped),
+            "problems": [str(p) for p in result.problems],
+        }, ensure_ascii=False, indent=2))
+    else:
+        for path in result.written:
+            count = sum(1 for r in result.references if r.source == path.stem + ".txt" or
+                        Path(r.source).stem == path.stem)
+            click.echo(f"wrote {path} ({count} references)")
+        for name in result.skipped:
+            click.echo(f"skipped {name}: no reference list")
+    _warn(result.problems, quiet or fmt == "json")
+
+
+@main.command()
+@click.option("--bibtex", "fmt", flag_value="bibtex", default=True, help="BibTeX (default)")
+@click.option("--csl-json", "fmt", flag_value="csl-json", help="CSL-JSON, for Pandoc and Zotero")
+@click.option("--ris", "fmt", flag_value="ris", help="RIS, for EndNote")
+@click.option("--format", "fmt", type=click.Choice(["bibtex", "csl-json", "ris", "json"]),
+              help="any of the formats by name (json: refman's own fields)")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="write to FILE instead of stdout")
+@click.option("--library", "library", envvar="REFMAN_LIBRARY", type=click.Path(file_okay=False),
+              help=LIBRARY_HELP)
+def export(fmt: str, output: str | None, library: str | None) -> None:
+    """Print or write the whole library.
+
+    \b
+    refman export --bibtex -o references.bib
+    refman export --csl-json > references.json
+    """
+    from .library import export as export_library
+
+    _emit(export_library(library, fmt or "bibtex"), output)

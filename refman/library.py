@@ -1,0 +1,216 @@
+"""The library: a folder of BibTeX files that people can read, diff and edit.
+
+``refman build`` writes one ``<document>.bib`` per source document; users may drop in their
+own ``.bib`` files beside them, and every command that reads the library sees those at once.
+Files are written atomically (a temporary file renamed into place), so an interrupted build
+never leaves a half-written library file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import bibtex, keys, pipeline
+from .errors import LibraryError, NoReferencesError, RefmanError
+from .model import Problem, Reference
+
+DEFAULT_LIBRARY = "references"
+ENV_LIBRARY = "REFMAN_LIBRARY"
+DOCUMENT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def library_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The library folder: ``path``, else ``$REFMAN_LIBRARY``, else ``./references``."""
+    return Path(path or os.environ.get(ENV_LIBRARY) or DEFAULT_LIBRARY)
+
+
+@dataclass
+class Library:
+    """A folder of BibTeX files, read lazily and re-read when a file changes.
+
+    >>> lib = Library("references")            # doctest: +SKIP
+    >>> [r.key for r in lib][:2]               # doctest: +SKIP
+    ['liu2026anbenitamab', 'dasari2017trends']
+    """
+
+    path: Path = field(default_factory=library_path)
+    _cache: tuple[tuple, list[Reference]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.path = Path(self.path)
+
+    def files(self) -> list[Path]:
+        """The library's ``.bib`` files, sorted by name."""
+        if not self.path.exists():
+            raise LibraryError(f"{self.path}: no library folder here; run `refman build` or pass --library")
+        if not self.path.is_dir():
+            raise LibraryError(f"{self.path}: is not a folder; --library takes the folder of .bib files")
+        return sorted(p for p in self.path.iterdir() if p.suffix == ".bib" and p.is_file())
+
+    def _signature(self, files: list[Path]) -> tuple:
+        return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+    def references(self) -> list[Reference]:
+        """Every reference in the library, file by file, in file order."""
+        files = self.files()
+        signature = self._signature(files)
+        if self._cache and self._cache[0] == signature:
+            return self._cache[1]
+        refs: list[Reference] = []
+        seen: dict[str, str] = {}
+        for path in files:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise LibraryError(f"{path}: cannot be read as UTF-8 BibTeX ({exc})") from None
+            file_refs, failures = bibtex.from_bibtex(text, path.stem)
+            if failures:
+                raise LibraryError(f"{failures[0]}; fix or remove the entry")
+            for ref in file_refs:
+                if ref.key in seen:
+                    raise LibraryError(f"{path.name}: key {ref.key} is also in {seen[ref.key]}; "
+                                       "keys must be unique across the library")
+                seen[ref.key] = path.name
+            refs.extend(file_refs)
+        self._cache = (signature, refs)
+        return refs
+
+    def __iter__(self) -> Iterator[Reference]:
+        return iter(self.references())
+
+    def __len__(self) -> int:
+        return len(self.references())
+
+    def get(self, key: str) -> Reference | None:
+        """The reference with this BibTeX key, or ``None``."""
+        return next((r for r in self.references() if r.key == key), None)
+
+    def bibtex(self) -> str:
+        """The whole library as one BibTeX text, exactly as its files hold it."""
+        return export_bibtex_files(self.files())
+
+    def write(self, name: str, refs: list[Reference]) -> Path:
+        """Write references to ``<name>.bib`` in the library, atomically."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        target = self.path / f"{name}.bib"
+        atomic_write(target, bibtex.to_bibtex(refs))
+        self._cache = None
+        return target
+
+
+def export_bibtex_files(files: Iterable[Path]) -> str:
+    """Concatenate library files through bibtexparser (so a broken file is an error, not
+    silently passed on) and write them back as one BibTeX text."""
+    import bibtexparser
+
+    combined = bibtexparser.Library()
+    for path in files:
+        lib = bibtexparser.parse_string(path.read_text(encoding="utf-8"))
+        if lib.failed_blocks:
+            block = lib.failed_blocks[0]
+            raise LibraryError(f"{path}: line {block.start_line + 1}: {block.error}")
+        for entry in lib.entries:
+            if entry.key in combined.entries_dict:
+                raise LibraryError(f"{path.name}: key {entry.key} appears twice in the library")
+            combined.add(entry)
+    fmt = bibtexparser.BibtexFormat()
+    fmt.indent = "  "
+    fmt.block_separator = "\n"
+    fmt.trailing_comma = True
+    text = bibtexparser.write_string(combined, bibtex_format=fmt)
+    return text if text.endswith("\n") or not text else text + "\n"
+
+
+def atomic_write(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` through a temporary file in the same folder."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What ``build`` did: the files written, the references in them, and the problems."""
+
+    written: tuple[Path, ...]
+    references: tuple[Reference, ...]
+    problems: tuple[Problem, ...]
+    skipped: tuple[str, ...] = ()  # documents without a reference list
+
+
+def documents(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The documents named by ``paths``: files as given, folders by their text files."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.is_file() and q.suffix in DOCUMENT_SUFFIXES))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise RefmanError(f"{p}: no such file or folder")
+    return out
+
+
+def build(paths: Iterable[str | os.PathLike[str]] = ("seeds",),
+          library: str | os.PathLike[str] | Library | None = None,
+          *, strict: bool = False) -> BuildResult:
+    """Parse every document and write one BibTeX file per document into the library.
+
+    Keys are made unique across all the documents of the build, in the order of their names,
+    so the same inputs always give the same keys. Documents without a reference list are
+    reported in ``skipped``; hand-made ``.bib`` files in the library are left alone.
+    """
+    lib = library if isinstance(library, Library) else Library(library_path(library))
+    parsed: list[tuple[Path, list[Reference]]] = []
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    taken: set[str] = set()
+    built_names = set()
+    for doc in documents(paths):
+        try:
+            result = pipeline.parse_file(doc, strict=strict)
+        except NoReferencesError:
+            skipped.append(doc.name)
+            continue
+        refs = keys.assign_keys([r.with_fields(key="") for r in result.references], taken)
+        taken.update(r.key for r in refs)
+        built_names.add(doc.stem)
+        parsed.append((doc, refs))
+        problems.extend(Problem(p.code, f"{doc.name}: {p.message}", p.number, p.severity)
+                        for p in result.problems)
+    # Keys of hand-made files must not be taken by the build.
+    if lib.path.is_dir():
+        for path in lib.files():
+            if path.stem not in built_names:
+                file_refs, _ = bibtex.from_bibtex(path.read_text(encoding="utf-8"), path.stem)
+                clash = taken.intersection(r.key for r in file_refs)
+                if clash:
+                    raise LibraryError(f"{path}: key {sorted(clash)[0]} is also made by the build; "
+                                       "rename the key in that file")
+    written = tuple(lib.write(doc.stem, refs) for doc, refs in parsed)
+    return BuildResult(written, tuple(r for _, refs in parsed for r in refs), tuple(problems),
+                       tuple(skipped))
+
+
+def export(library: str | os.PathLike[str] | Library | None = None, fmt: str = "bibtex") -> str:
+    """The whole library as text: ``bibtex`` (the files as they are), ``csl-json``, ``ris``
+    or ``json`` (refman's own fields)."""
+    from . import formats
+
+    lib = library if isinstance(library, Library) else Library(library_path(library))
+    if fmt == "bibtex":
+        return lib.bibtex()
+    refs = lib.references()
+    writers = {"csl-json": formats.to_csl_json, "ris": formats.to_ris, "json": formats.to_json}
+    if fmt not in writers:
+        raise RefmanError(f"unknown format {fmt!r}; use bibtex, csl-json, ris or json")
+    return writers[fmt](refs)

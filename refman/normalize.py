@@ -1,0 +1,283 @@
+"""Normalisers: small pure functions, one concern each, that repair what PDFs and editors do
+to reference text.
+
+Two kinds live here. ``clean`` runs on a whole entry before any parser sees it (punctuation
+width, dashes, markdown, spacing), so that every style parser reads one canonical shape.
+The field normalisers (``pages``, ``doi``, ``person_name`` ...) each turn one extracted field
+into its canonical form and never raise: what they cannot repair they return unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Name
+
+# --- whole-entry cleaning ---------------------------------------------------------------
+
+# Full-width punctuation (GB/T 7714-2025 typesets it even in English entries) mapped to the
+# half-width form plus the space a half-width list would carry.
+_WIDTH = str.maketrans({
+    "，": ", ", "：": ": ", "；": "; ", "（": " (", "）": ") ", "．": ". ", "［": "[", "］": "]",
+    "／": "/", "＜": "<", "＞": ">", "＆": "&", "＋": "+", "－": "-", "～": "~", "∶": ":",
+    "　": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
+    "【": "[", "】": "]", "〔": "[", "〕": "]", "‐": "-", "‑": "-", "‒": "-", "−": "-",
+    "’": "'", "‘": "'", "ʼ": "'",
+})
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+# Markdown emphasis left by PDF-to-markdown converters: *N Engl J Med*, **Abstract**, _in vivo_.
+_MD_EMPHASIS = re.compile(r"(\*{1,2}|(?<![\w/])_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# An en dash (or a dash look-alike) is a hyphen inside words and page ranges: PAZ–ARES, 224–33.
+_EN_DASH = re.compile("[\u2013\u2012\u2010\u2011]")
+# An em dash between letters is damage too (small—cell); between digits it is GB/T 7714-2025's
+# standard-number or open-range dash and is kept.
+_EM_DASH_IN_WORD = re.compile(r"(?<=[A-Za-z])—(?=[A-Za-z])")
+_TILDE_RANGE = re.compile(r"(?<=\d)\s*[~～〜]\s*(?=\d)")
+_SPACE_RUN = re.compile(r"[ \t\n]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[.,;:)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[])\s+")
+# "[J] ." / "[EB/OL] ." : the type code glued to its period.
+_CODE_SPACING = re.compile(r"\s*(\[[A-Z]{1,2}(?:/[A-Z]{2})?\])\s*(?=[.,/]|$)")
+_DOUBLE_STOP = re.compile(r"\.(\s*\.)+")
+
+
+def clean(text: str) -> str:
+    """Canonical shape of one entry: half-width punctuation, hyphens, no markdown, one space.
+
+    >>> clean("HORN L, MANSFIELD A S. First–line atezolizumab [J] . *N Engl J Med*, 2018, 379(23): 2220–2229.")
+    'HORN L, MANSFIELD A S. First-line atezolizumab[J]. N Engl J Med, 2018, 379(23): 2220-2229.'
+    >>> clean("全智能节电器：CN200610171314.3［P］．2008-01-16：8-9．")
+    '全智能节电器: CN200610171314.3[P]. 2008-01-16: 8-9.'
+    """
+    text = _ZERO_WIDTH.sub("", text)
+    text = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = text.translate(_WIDTH)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)  # nested: ***x*** or *a **b** c*
+    text = _EN_DASH.sub("-", text)
+    text = _EM_DASH_IN_WORD.sub("-", text)
+    text = _TILDE_RANGE.sub("-", text)
+    text = _SPACE_RUN.sub(" ", text).strip()
+    text = _CODE_SPACING.sub(r"\1", text)
+    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    text = _SPACE_AFTER_OPEN.sub("", text)
+    text = _DOUBLE_STOP.sub(".", text)
+    return text
+
+
+def strip_punct(text: str) -> str:
+    """Trim separators left at either end of an extracted field: ``'Lancet. '`` -> ``'Lancet'``."""
+    return text.strip(" .,;:/")
+
+
+# --- CJK -----------------------------------------------------------------------------------
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def has_cjk(text: str) -> bool:
+    """True when the text holds Chinese characters."""
+    return bool(_CJK.search(text))
+
+
+def cjk_share(text: str) -> float:
+    """Share of CJK characters among the letters of ``text`` (0.0 to 1.0)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if _CJK.match(c)) / len(letters)
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+_RANGE = re.compile(r"^(?P<a>[A-Za-z]*)(?P<start>\d+)(?P<sfx>[A-Za-z]*)-(?P<b>[A-Za-z]*)(?P<end>\d+)(?P<rest>.*)$")
+
+
+def pages(text: str) -> str:
+    """Canonical page range with one hyphen; abbreviated end pages expanded.
+
+    >>> pages("687-97"), pages("224–233"), pages("S621-5"), pages("566-579.e7"), pages("giad067")
+    ('687-697', '224-233', 'S621-S625', '566-579.e7', 'giad067')
+    """
+    text = _EN_DASH.sub("-", text.strip()).replace("—", "-").replace("--", "-")
+    text = re.sub(r"\s*-\s*", "-", text)
+    m = _RANGE.match(text)
+    if not m:
+        return text
+    a, start, b, end = m["a"], m["start"], m["b"], m["end"]
+    if len(end) < len(start) and b in ("", a):
+        end, b = start[: len(start) - len(end)] + end, a
+    return f"{a}{start}{m['sfx']}-{b}{end}{m['rest']}"
+
+
+# --- identifiers ---------------------------------------------------------------------------
+
+def doi(text: str) -> str:
+    """A DOI without prefix or trailing punctuation: ``'https://doi.org/10.1056/X.'`` -> ``'10.1056/X'``."""
+    text = text.strip()
+    text = re.sub(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", "", text, flags=re.I)
+    text = text.rstrip(".,;")
+    if text.endswith(")") and text.count("(") < text.count(")"):
+        text = text[:-1]
+    return text
+
+
+def iso_date(year: str, month: str = "", day: str = "") -> str:
+    """``('2018', 'Dec', '6')`` -> ``'2018-12-06'``; months as numbers or English names."""
+    if not year:
+        return ""
+    out = year
+    if month:
+        m = _month_number(month)
+        if not m:
+            return out
+        out += f"-{m:02d}"
+        if day and day.isdigit():
+            out += f"-{int(day):02d}"
+    return out
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+
+def _month_number(month: str) -> int:
+    if month.isdigit():
+        n = int(month)
+        return n if 1 <= n <= 12 else 0
+    return _MONTHS.get(month[:3].lower(), 0)
+
+
+def date(text: str) -> str:
+    """``'2020-1-9'`` -> ``'2020-01-09'``; anything else unchanged."""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", text.strip())
+    if not m:
+        return text.strip()
+    return iso_date(m[1], m[2], m[3] or "")
+
+
+# --- names ---------------------------------------------------------------------------------
+
+# Words that make an author string an organisation rather than a person.
+_CORPORATE_WORDS = re.compile(
+    r"\b(group|network|board|committee|association|society|organi[sz]ation|consortium|"
+    r"collaborat\w*|investigators|institute|institut|center|centre|agency|council|foundation|"
+    r"party|union|federation|department|ministry|administration|commission|university|"
+    r"hospital|college|academy|office|team|panel|service|services|working|registry|"
+    r"authority|bureau|program|programme|project|study|trial|alliance|coalition|"
+    r"inc|ltd|corporation|company|press|cancer|oncology|who|fda|ema|nccn|esmo|asco|ncc)\b",
+    re.I,
+)
+_CJK_CORPORATE_END = re.compile(
+    r"(会|院|部|局|所|中心|组|委员会|协会|学会|大学|医院|公司|办公室|集团|联盟|小组|研究组|"
+    r"编辑部|出版社|中心|厅|署|办|处|室|站|校|馆|社|团|网|台)$"
+)
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.?-[A-Z]\.?$")  # M, ME, M.E., J-R, J.-R.
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z\u00df-\u024f]+(?:-[A-Za-z][a-z\u00df-\u024f]+)*$")
+_SUFFIX = re.compile(r"^(Jr|Sr|II|III|IV|2nd|3rd)\.?$")
+_PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le",
+              "ter", "ten", "dos", "das", "do", "el", "al", "bin", "ibn", "v", "d", "vd"}
+_LATIN_WORD = re.compile(r"^[^\W\d_][^\W\d_'\-.]*(?:['\-][^\W\d_]+)*\.?$")
+
+
+def is_corporate(text: str) -> bool:
+    """True for an organisation: ``'WHO Classification of Tumours Editorial Board'``,
+    ``'中国抗癌协会神经内分泌肿瘤专业委员会'``; False for ``'CAPLIN M E'`` or ``'徐建明'``."""
+    text = text.strip()
+    if has_cjk(text):
+        core = re.sub(r"\s", "", text)
+        return len(core) > 4 or bool(_CJK_CORPORATE_END.search(core)) and len(core) > 2
+    words = text.split()
+    if len(words) > 4:
+        return True
+    if _CORPORATE_WORDS.search(text):
+        return True
+    return any(w.lower() in ("of", "and", "for", "the", "on", "in", "&") for w in words[1:])
+
+
+def person_name(text: str) -> Name | None:
+    """Parse one personal name as GB/T 7714 and Vancouver write it (family name first).
+
+    Returns ``None`` when ``text`` is not shaped like a person's name.
+
+    >>> person_name("CAPLIN M E")
+    Name(family='Caplin', given='M. E.', particle='', suffix='', corporate=False)
+    >>> person_name("Park J-R").given, person_name("Bang YJ").given, person_name("Li Jiangning").given
+    ('J.-R.', 'Y. J.', 'Jiangning')
+    >>> person_name("徐建明").family
+    '徐建明'
+    """
+    text = text.strip().strip(",;")
+    if not text:
+        return None
+    if has_cjk(text):
+        core = re.sub(r"\s", "", text)
+        if 2 <= len(core) <= 4 and re.fullmatch(r"[\u3400-\u9fff·•]+", core):
+            return Name(core)
+        if re.fullmatch(r"[\u3400-\u9fff]+[·•・][\u3400-\u9fff·•・]+", core) and len(core) <= 12:
+            return Name(core)  # a transliterated foreign name: 马克·吐温
+        return None
+    words = text.replace(",", " ").split()
+    if not words or len(words) > 7:
+        return None
+    suffix = ""
+    if len(words) > 2 and _SUFFIX.match(words[-1]):
+        suffix = words.pop().rstrip(".")
+    # A trailing lowercase von-part, as GB/T 7714-2025 writes "Veen P H v d".
+    particle_tail: list[str] = []
+    while len(words) > 2 and words[-1].lower() == words[-1] and words[-1].rstrip(".") in _PARTICLES:
+        particle_tail.insert(0, words.pop())
+    initials: list[str] = []
+    while len(words) > 1 and _INITIALS.match(words[-1]):
+        initials.insert(0, words.pop())
+    if initials:
+        family_words = words
+        given = format_initials(" ".join(initials))
+    elif len(words) >= 2 and all(_LATIN_WORD.match(w) for w in words[:1]) and all(
+        _GIVEN_NAME.match(w) for w in words[1:]
+    ):
+        # Full given name, as pinyin is written in 2025 ("Li Jiangning") or NLM full names.
+        family_words, given_words = words[:1], words[1:]
+        if len(words) == 2 and words[0].lower() in _PARTICLES:
+            return None
+        given = " ".join(_natural_case(w) for w in given_words)
+    else:
+        return None
+    if not family_words or len(family_words) > 4:
+        return None
+    if not all(_LATIN_WORD.match(w) or w.lower() in _PARTICLES for w in family_words):
+        return None
+    family = " ".join(_natural_case(w) for w in family_words)
+    return Name(family, given, " ".join(particle_tail), suffix)
+
+
+def format_initials(text: str) -> str:
+    """``'M E'`` / ``'ME'`` / ``'M.E.'`` -> ``'M. E.'``; ``'J-R'`` -> ``'J.-R.'``."""
+    out: list[str] = []
+    for token in text.replace(".", " ").split():
+        if "-" in token:
+            out.append("-".join(f"{p}." for p in token.split("-") if p))
+        else:
+            out.extend(f"{c}." for c in token)
+    return " ".join(out)
+
+
+def _natural_case(word: str) -> str:
+    """``'CAPLIN'`` -> ``'Caplin'``, ``"O'NEIL"`` -> ``"O'Neil"``, ``'PAZ-ARES'`` -> ``'Paz-Ares'``,
+    ``'MCDONALD'`` -> ``'McDonald'``; a word already in mixed case is kept (``'DeVita'``)."""
+    if not word.isupper() or len(word) == 1:
+        return word
+    parts = re.split(r"(['\-])", word)
+    out = []
+    for part in parts:
+        if part in ("'", "-") or not part:
+            out.append(part)
+            continue
+        low = part[0] + part[1:].lower()
+        if low.startswith("Mc") and len(low) > 2:
+            low = "Mc" + low[2:].capitalize()
+        out.append(low)
+    return "".join(out)

@@ -1,0 +1,53 @@
+"""The parsing pipeline: read -> find -> split -> parse -> key.
+
+``parse(text)`` reads like the pipeline it runs. Every reference in the input comes out, in
+input order; what a stage could not do is returned as ``Problem`` data beside the references.
+"""
+
+from __future__ import annotations
+
+import os
+
+from . import find, keys, read, split, styles
+from .errors import NoReferencesError, StrictModeError
+from .model import ParseResult, Problem
+
+
+def parse(text: str, *, source: str = "<text>", strict: bool = False) -> ParseResult:
+    """Parse a whole document, or a bare reference list, into references.
+
+    >>> result = parse("[1] CAPLIN M E, PAVEL M, ĆWIKŁA J B, et al. Lanreotide in metastatic "
+    ...                "enteropancreatic neuroendocrine tumors [J]. *N Engl J Med*, 2014, 371(3): 224-233.")
+    >>> [(r.number, r.key, r.container, r.pages) for r in result]
+    [(1, 'caplin2014lanreotide', 'N Engl J Med', '224-233')]
+
+    Raises ``NoReferencesError`` when the text holds no reference list, and under
+    ``strict=True`` ``StrictModeError`` when any entry needed a repair it could not make.
+    """
+    located = find.locate(text)
+    if not located.lines:
+        raise NoReferencesError(f"{source}: no reference list found (looked for a heading such as "
+                                "参考文献 or References, a numbered list, or a citation line)")
+    raw_entries, problems = split.split_entries(located.lines)
+    if not raw_entries:
+        raise NoReferencesError(f"{source}: a reference heading was found but no entries under it")
+    references = []
+    for entry in raw_entries:
+        ref, entry_problems = styles.parse_entry(entry.text, number=entry.number,
+                                                 translation=entry.translation, source=source)
+        references.append(ref)
+        problems.extend(entry_problems)
+    references = keys.assign_keys(references)
+    if strict and problems:
+        raise StrictModeError(f"{source}: {len(problems)} problem(s), first: {problems[0]}")
+    return ParseResult(tuple(references), tuple(problems), located.body)
+
+
+def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> ParseResult:
+    """Read a file (any supported encoding) and parse it; ``source`` is the file's name."""
+    text = read.read_path(path)
+    return parse(text.text, source=os.path.basename(str(path)), strict=strict)
+
+
+def problems_of(result: ParseResult) -> tuple[Problem, ...]:
+    return result.problems

@@ -1,0 +1,223 @@
+"""Reference block -> raw entries: numbering, wrapped lines, page breaks, translations.
+
+PDF extraction breaks entries in predictable ways: a page break inside an entry (the rest
+arrives on a later line, sometimes behind a stray ``- `` bullet), running heads and page
+numbers between entries, a hyphen left at a line end, and in Chinese journals an English
+translation line after a Chinese entry. This module puts each entry back together and keeps
+its number; it never drops a line that belongs to an entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Problem
+from .normalize import cjk_share, clean
+
+# A stray list bullet in front of a line: "- [1] ...", "• 12. ...", and "- 571." after a page break.
+BULLET = re.compile(r"^[-•·*▪◦–]\s+")
+# Entry numbering: [1] ［1］ 【1】 are strong; 1. 1) (1) 1、 are weak (they also start body text).
+NUMBERED = re.compile(
+    r"""^\s*(?:
+        \[(?P<b1>\d{1,4})\]|［(?P<b2>\d{1,4})］|【(?P<b3>\d{1,4})】|
+        [(（](?P<w1>\d{1,4})[)）]|
+        (?P<w2>\d{1,4})(?:[.．、]|\))(?!\d)
+    )\s*""",
+    re.X,
+)
+TYPE_CODE = re.compile(r"\[\s*(?:[A-Z]{1,2})(?:/[A-Z]{2})?\s*\]|［[A-Z]{1,2}(?:/[A-Z]{2})?］")
+DOI = re.compile(r"\b10\.\d{4,9}/\S+")
+_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?!\d)")
+# Vancouver's journal locator "2010;376(9742):687-97" and "Journal (2026)".
+_VANCOUVER_LOCATOR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\w")
+# An author list at the start of a line: "CAPLIN M E, PAVEL M," / "Liu R, Zhao J," / "徐建明, 沈琳,".
+_AUTHOR_START = re.compile(
+    r"""^(?:
+        [A-Z][\w'’\-]+(?:\s[A-Za-z][\w'’\-]+){0,2}\s[A-Z]{1,3}(?:\s[A-Z]{1,2}){0,2}\s*(?:[,，.]|\set\sal)|
+        [\u4e00-\u9fff]{2,4}\s*[,，、.．]
+    )""",
+    re.X,
+)
+# Lines that close a reference list in Chinese and English journals.
+_TRAILER = re.compile(
+    r"收稿日期|修回日期|接受日期|录用日期|本文编辑|责任编辑|排版编辑|编辑[:：]|公网安备|ICP备|"
+    r"版权所有|利益冲突|作者贡献|致\s*谢|附\s*录|"
+    r"^\W*(?:Received|Revised|Accepted|Published online|Copyright|©|Licen[cs]ed? under|"
+    r"Creative Commons|Conflicts? of interest|Acknowledge?ments?|Appendix|Supplementary)",
+    re.I,
+)
+# Running heads and page numbers that a page break drops between entries.
+_PAGE_FURNITURE = re.compile(
+    r"""^\W*\d{1,4}\W*$|
+        第\s*\d+\s*卷\s*第?\s*\d+\s*期|
+        \bVol\.?\s*\d+\s*,?\s*No\.?\s*\d+|
+        ^\W*(?:Page|第)\s*\d+\s*(?:页)?(?:\s*(?:/|of)\s*\d+)?\W*$""",
+    re.X | re.I,
+)
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """One entry's text put back together, before parsing.
+
+    ``translation`` is the English line that followed a Chinese entry, kept apart so the
+    parser can read both versions.
+    """
+
+    text: str
+    number: int | None = None
+    translation: str = ""
+    line: int = 0  # 0-based line of the entry's first line in the document
+
+
+def entry_number(match: re.Match[str]) -> int:
+    """The number that a ``NUMBERED`` match holds."""
+    for group in ("b1", "b2", "b3", "w1", "w2"):
+        if match[group]:
+            return int(match[group])
+    raise ValueError("not a numbering match")
+
+
+def is_strong(match: re.Match[str]) -> bool:
+    return bool(match["b1"] or match["b2"] or match["b3"])
+
+
+def looks_like_reference(line: str) -> bool:
+    """A line that could stand as a reference by itself: a type code, a DOI, a Vancouver
+    locator, or an author list followed somewhere by a year."""
+    text = BULLET.sub("", line.strip())
+    if TYPE_CODE.search(text) or DOI.search(text) or _VANCOUVER_LOCATOR.search(text):
+        return True
+    return bool(_AUTHOR_START.match(text) and _YEAR.search(text))
+
+
+def is_citation_line(line: str) -> bool:
+    """An unnumbered line in a document body that is a complete citation, such as the paper
+    a news article reports on: an author list, then a DOI, type code or journal locator."""
+    text = BULLET.sub("", line.strip())
+    if not (30 <= len(text) <= 800) or "。" in text:
+        return False
+    if not _AUTHOR_START.match(text):
+        return False
+    return bool(DOI.search(text) or TYPE_CODE.search(text) or _VANCOUVER_LOCATOR.search(text))
+
+
+def is_trailer(line: str) -> bool:
+    """A line that ends a reference list: received dates, editor, licence, copyright."""
+    return bool(_TRAILER.search(line)) and not TYPE_CODE.search(line)
+
+
+def _is_page_furniture(line: str) -> bool:
+    return len(line) < 80 and bool(_PAGE_FURNITURE.search(line)) and not TYPE_CODE.search(line)
+
+
+def _complete(text: str) -> bool:
+    """Whether an entry reads as finished (so the next unnumbered line starts something new)."""
+    stripped = text.rstrip()
+    return stripped.endswith((".", "。", ">", "．")) and bool(_YEAR.search(stripped))
+
+
+def _glue(left: str, right: str) -> str:
+    """Join a line to the entry it continues: no space after a hyphen or between Chinese."""
+    left = left.rstrip()
+    right = right.strip()
+    if not left:
+        return right
+    if left.endswith(("-", "–", "/")) or (_is_cjk(left[-1]) and _is_cjk(right[:1])):
+        return left + right
+    return f"{left} {right}"
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and "\u3400" <= ch <= "\u9fff"
+
+
+def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) -> tuple[list[RawEntry], list[Problem]]:
+    """Turn the reference block's lines into entries, in input order.
+
+    >>> entries, _ = split_entries(list(enumerate([
+    ...     "- [9] LEPAGE C, DAHAN L. Evaluating lanreotide [J]. Dig Liver Dis, 2017, 49(5): 568-",
+    ...     "", "- 571.", "- [10] LEPAGE C. Lanreotide [J]. Ann Oncol, 2020, 31: S774."])))
+    >>> [(e.number, e.text[-22:]) for e in entries]
+    [(9, ' 2017, 49(5): 568-571.'), (10, 'Oncol, 2020, 31: S774.')]
+    """
+    entries: list[dict] = []
+    problems: list[Problem] = []
+    numbered_list = any(_numbering(BULLET.sub("", t.strip())) for _, t in lines)
+    for lineno, original in lines:
+        stripped = original.strip()
+        if not stripped:
+            continue
+        had_bullet = bool(BULLET.match(stripped))
+        text = BULLET.sub("", stripped, count=1)
+        match = _numbering(text)
+        last = entries[-1] if entries else None
+        if match and _accept_number(match, last, text):
+            number = entry_number(match)
+            if last and last["number"] is not None and number != last["number"] + 1:
+                problems.append(Problem(
+                    "numbering", f"numbering jumps from [{last['number']}] to [{number}]", number))
+            entries.append({"number": number, "text": text[match.end():], "translation": "",
+                            "line": lineno})
+            continue
+        if is_trailer(text):
+            if entries:
+                break
+            continue
+        if _is_page_furniture(text) and not (last and last["text"].rstrip().endswith("-")):
+            continue
+        if last is None:
+            if looks_like_reference(text):
+                entries.append({"number": None, "text": text, "translation": "", "line": lineno})
+            continue
+        if _is_translation(last, text):
+            last["translation"] = text
+            continue
+        current = last["translation"] or last["text"]
+        if not _complete(current) or had_bullet and not looks_like_reference(text) or (
+            text[:1].islower() or text[:1].isdigit()
+        ):
+            if last["translation"]:
+                last["translation"] = _glue(last["translation"], text)
+            else:
+                last["text"] = _glue(last["text"], text)
+            continue
+        if looks_like_reference(text) or not numbered_list:
+            entries.append({"number": None, "text": text, "translation": "", "line": lineno})
+            if numbered_list:
+                problems.append(Problem("unnumbered", f"an unnumbered entry follows [{last['number']}]: {text[:60]}"))
+            continue
+        # Prose after a finished list: the list has ended.
+        break
+    return [RawEntry(e["text"], e["number"], e["translation"], e["line"]) for e in entries], problems
+
+
+def _numbering(text: str) -> re.Match[str] | None:
+    return NUMBERED.match(text)
+
+
+def _accept_number(match: re.Match[str], last: dict | None, text: str) -> bool:
+    """A bracketed number always opens an entry; a bare ``12.`` only when it continues the
+    sequence and what follows reads like a reference (``571.`` after a page break does not)."""
+    if is_strong(match):
+        return True
+    number = entry_number(match)
+    rest = text[match.end():]
+    if not rest.strip() or not re.match(r"[^\W\d_]|\[", rest):
+        return False
+    if last is None or last["number"] is None:
+        return True
+    return last["number"] < number <= last["number"] + 3
+
+
+def _is_translation(last: dict, text: str) -> bool:
+    """The English line after a Chinese entry: the entry is Chinese and finished, the line is
+    Latin script and reference-shaped, and it carries no number of its own."""
+    if last["translation"]:
+        return False
+    if cjk_share(last["text"]) < 0.3 or cjk_share(text) > 0.05:
+        return False
+    if not _complete(clean(last["text"])):
+        return False
+    return bool(TYPE_CODE.search(text)) or looks_like_reference(text)

@@ -1,0 +1,352 @@
+"""What every citation style shares: identifiers, author lists, dates, publisher statements.
+
+Identifiers (DOI, URL, PMID, registry ids, access dates) can stand anywhere in an entry and in
+any style, so they are lifted out first; the style parsers then read a shorter skeleton.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import normalize
+from ..model import Name
+
+# --- identifiers ---------------------------------------------------------------------------
+
+_URL = re.compile(r"<?\b((?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+)>?", re.I)
+_DOI_LABELLED = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(10\.\d{4,9}/[^\s<>]+)")
+_DOI_BARE = re.compile(r"(?<![\w/.])(10\.\d{4,9}/[^\s<>]+)")
+_PMID = re.compile(r"\bPMID\s*[:：]?\s*(\d{1,9})\b\.?", re.I)
+_PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(PMC\d+)\b\.?", re.I)
+_CSTR = re.compile(r"\bCSTR\s*[:：]\s*([\w./-]+?)(?=[.,;]?(?:\s|$))", re.I)
+_ISBN = re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*([\dXx][\dXx -]{8,16}[\dXx])", re.I)
+_ISSN = re.compile(r"\bISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])", re.I)
+REGISTRY = re.compile(
+    r"\b(NCT\d{8}|ChiCTR[-A-Z]*\d{6,}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|KCT\d{7}|"
+    r"jRCT\w?\d{7,}|UMIN\d{9}|CTR20\d{6}|CTRI/\d{4}/\d{2,3}/\d{6}|"
+    r"EudraCT\s*(?:No\.?|number)?\s*\d{4}-\d{6}-\d{2}|\d{4}-\d{6}-\d{2}(?=\b))",
+)
+# GB/T 7714 online dates: "(2020-10-09)[2022-08-25]" (updated, accessed) or a bare "[2014-06-25]".
+_GB_DATES = re.compile(
+    r"(?:\((?P<updated>\d{4}-\d{1,2}-\d{1,2})\)\s*)?\[(?P<accessed>\d{4}-\d{1,2}-\d{1,2})\]"
+)
+# Vancouver: "[cited 2020 Jan 5]", "[updated 2019 Mar 1; cited 2020 Jan 5]".
+_CITED = re.compile(
+    r"\[(?:updated\s+(?P<uy>\d{4})(?:\s+(?P<um>[A-Za-z]{3,9})(?:\s+(?P<ud>\d{1,2}))?)?\s*;\s*)?"
+    r"(?:cited|accessed|引用日期)\s*[:：]?\s*(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3,9})\.?(?:\s+(?P<d>\d{1,2}))?)?\]",
+    re.I,
+)
+_AVAILABLE = re.compile(r"\b(?:Available (?:from|at)|URL|网址|获取地址)\s*[:：]?\s*(?=\S)", re.I)
+_EPUB = re.compile(
+    r"\b(?:Epub\s+(?:ahead of print\s*)?(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3})(?:\s+(?P<d>\d{1,2}))?)?|"
+    r"Epub ahead of print|Online ahead of print|Published online(?: ahead of print)?|"
+    r"\[?Epub ahead of print\]?|In press|Forthcoming)\b\.?",
+    re.I,
+)
+
+
+@dataclass
+class Identifiers:
+    """Identifiers and dates lifted out of an entry, and the text that remains."""
+
+    rest: str
+    doi: str = ""
+    url: str = ""
+    urldate: str = ""
+    updated: str = ""
+    pmid: str = ""
+    pmcid: str = ""
+    registry: tuple[str, ...] = ()
+    isbn: str = ""
+    issn: str = ""
+    cstr: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def lift_identifiers(text: str) -> Identifiers:
+    """Take identifiers out of a cleaned entry.
+
+    >>> ids = lift_identifiers("Nivolumab [EB/OL]. (2020-10-09)[2022-08-25]. <https://clinicaltrials.gov/show/NCT03591731>.")
+    >>> ids.url, ids.updated, ids.urldate, ids.registry, ids.rest
+    ('https://clinicaltrials.gov/show/NCT03591731', '2020-10-09', '2022-08-25', ('NCT03591731',), 'Nivolumab [EB/OL].')
+    """
+    ids = Identifiers(rest=text)
+    ids.registry = tuple(dict.fromkeys(_registry_id(m) for m in REGISTRY.finditer(text)))
+    rest = text
+
+    def take(pattern: re.Pattern[str], rest: str) -> tuple[re.Match[str] | None, str]:
+        m = pattern.search(rest)
+        if not m:
+            return None, rest
+        return m, rest[: m.start()] + " " + rest[m.end():]
+
+    m, rest = take(_PMID, rest)
+    if m:
+        ids.pmid = m[1]
+    m, rest = take(_PMCID, rest)
+    if m:
+        ids.pmcid = m[1]
+    m, rest = take(_CSTR, rest)
+    if m:
+        ids.cstr = m[1]
+    m, rest = take(_ISBN, rest)
+    if m:
+        ids.isbn = m[1].replace(" ", "")
+    m, rest = take(_ISSN, rest)
+    if m:
+        ids.issn = m[1]
+    m, rest = take(_CITED, rest)
+    if m:
+        ids.urldate = normalize.iso_date(m["y"], m["m"] or "", m["d"] or "")
+        if m["uy"]:
+            ids.updated = normalize.iso_date(m["uy"], m["um"] or "", m["ud"] or "")
+    rest = _AVAILABLE.sub("", rest)
+    urls = []
+    while True:
+        m, rest = take(_URL, rest)
+        if not m:
+            break
+        urls.append(_trim_url(m[1]))
+    for url in urls:
+        doi_match = re.match(r"https?://(?:dx\.)?doi\.org/(10\.\S+)", url, re.I)
+        if doi_match and not ids.doi:
+            ids.doi = normalize.doi(doi_match[1])
+        elif not ids.url:
+            ids.url = url
+        else:
+            ids.notes.append(url)
+    m, rest = take(_DOI_LABELLED, rest)
+    if not m:
+        m, rest = take(_DOI_BARE, rest)
+    if m and not ids.doi:
+        ids.doi = normalize.doi(m[1])
+    m = _GB_DATES.search(rest)
+    if m and (ids.url or _GB_DATES.search(rest[m.end():]) is None):
+        ids.urldate = ids.urldate or normalize.date(m["accessed"])
+        ids.updated = ids.updated or normalize.date(m["updated"] or "")
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    elif m and m["updated"]:
+        ids.urldate = ids.urldate or normalize.date(m["accessed"])
+        ids.updated = normalize.date(m["updated"])
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    m, rest = take(_EPUB, rest)
+    if m:
+        if m["y"]:
+            ids.notes.append("Epub " + normalize.iso_date(m["y"], m["m"] or "", m["d"] or ""))
+        else:
+            ids.notes.append(re.sub(r"[\[\].]", "", m[0]).strip().capitalize())
+    ids.rest = tidy(rest)
+    return ids
+
+
+def _registry_id(m: re.Match[str]) -> str:
+    return re.sub(r"\s+", " ", m[1]).strip()
+
+
+def _trim_url(url: str) -> str:
+    url = url.rstrip(".,;")
+    while url.endswith(")") and url.count("(") < url.count(")"):
+        url = url[:-1]
+    while url.endswith("]") and url.count("[") < url.count("]"):
+        url = url[:-1]
+    return url
+
+
+_EMPTY_SEGMENTS = re.compile(r"(?:\s*[.,;:]\s*)+(?=[.,;:]|$)")
+
+
+def tidy(text: str) -> str:
+    """Collapse the separators left behind where identifiers were lifted out."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([.,;:)\]])", r"\1", text)
+    text = re.sub(r"([.,;:])(?:\s*[.,;:])+", lambda m: m[1] if m[1] != "," else ".", text)
+    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    return text.strip(" ,;:").strip()
+
+
+# --- authors -------------------------------------------------------------------------------
+
+ET_AL = re.compile(r"^(?:et\s*al\.?|等|等人|et\s+al\.?,?\s*eds?\.?)$", re.I)
+_NAME_SEP = re.compile(r"\s*[,，、;；]\s*|\s+(?:and|&)\s+|\s*(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
+
+
+@dataclass(frozen=True)
+class Authors:
+    names: tuple[Name, ...]
+    et_al: bool = False
+
+
+def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | None:
+    """Parse a whole author list, or return ``None`` when ``text`` is not one.
+
+    Every item must be a person's name (``CAPLIN M E``, ``Bang YJ``, ``徐建明``), ``et al``/``等``
+    at the end, or an organisation (``WHO Classification of Tumours Editorial Board``).
+
+    >>> [n.bibtex() for n in parse_author_list("CAPLIN M E, PAVEL M, ĆWIKŁA J B, et al").names]
+    ['Caplin, M. E.', 'Pavel, M.', 'Ćwikła, J. B.']
+    """
+    text = text.strip().rstrip(".").strip()
+    if not text or len(text) > 1500:
+        return None
+    # "Smith J, Doe A; KEYNOTE-811 Investigators": a group after a semicolon.
+    items = [i for i in _NAME_SEP.split(text) if i and i.strip()]
+    if not items:
+        return None
+    names: list[Name] = []
+    et_al = False
+    for pos, item in enumerate(items):
+        item = item.strip().rstrip(".")
+        tail_etal = re.match(r"^(.*?)\s*(?:,\s*)?(?:et\s*al|等)$", item, re.I)
+        if ET_AL.match(item):
+            if pos != len(items) - 1:
+                return None
+            et_al = True
+            continue
+        if tail_etal and tail_etal[1] and pos == len(items) - 1:
+            item = tail_etal[1]
+            et_al = True
+        name = normalize.person_name(item)
+        if name is not None and not (
+            pos == 0 and len(items) == 1 and normalize.is_corporate(item) and not _shaped_person(item)
+        ):
+            names.append(name)
+            continue
+        if allow_corporate and _corporate_item(item):
+            names.append(Name(item.strip(), corporate=True))
+            continue
+        return None
+    if not names:
+        return None
+    return Authors(tuple(names), et_al)
+
+
+def _shaped_person(item: str) -> bool:
+    """Family name plus capital initials: the clearest shape of a person's name."""
+    return bool(re.fullmatch(r"[^\W\d_][\w'\-]*(?:\s[^\W\d_][\w'\-]*){0,2}\s(?:[A-Z]\.?-?){1,4}", item.strip()))
+
+
+def _corporate_item(item: str) -> bool:
+    item = item.strip()
+    if not item or len(item) > 200:
+        return False
+    if normalize.has_cjk(item):
+        return normalize.is_corporate(item)
+    words = item.split()
+    if not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return False
+    # Organisation names are words, not sentences: a few words, mostly capitalised.
+    if len(words) > 12:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    if normalize.is_corporate(item) or len(words) <= 3:
+        return capitalised >= max(1, len(words) // 2)
+    return False
+
+
+# Where the author list can end: ". " (or "." next to Chinese), or "(2019) " author-date.
+_HEAD_SPLIT = re.compile(r"\.\s+|(?<=[\u4e00-\u9fff])\.|\.(?=[\u4e00-\u9fff])|\s\((?P<year>(?:1[6-9]|20)\d{2}[a-z]?)\)\s")
+
+
+def split_authors(head: str) -> tuple[Authors | None, str, str]:
+    """Split ``authors. title`` into its parts: (authors or None, the rest, a year written in
+    parentheses after the authors, if any).
+
+    >>> a, title, year = split_authors("Group G-MOC (2019) Nivolumab +/- ipilimumab")
+    >>> [n.bibtex() for n in a.names], title, year
+    (['{Group G-MOC}'], 'Nivolumab +/- ipilimumab', '2019')
+    """
+    for m in _HEAD_SPLIT.finditer(head):
+        left, right = head[: m.start()], head[m.end():]
+        if not right.strip():
+            break
+        # "Smith J. A., Doe B. Title": the initials go on past this stop.
+        if re.match(r"[A-Z]\.?(?:\s?[A-Z]\.)*\s*[,;]", right):
+            continue
+        # "U.S. Food and Drug Administration": a dotted abbreviation, not the end of the list.
+        if re.search(r"(?:^|\s)(?:[A-Z]\.)*[A-Z]$", left) and not re.search(r"\s[A-Z]{1,3}$", left):
+            if re.search(r"(?:^|\s)[A-Z]\.[A-Z]$", left):
+                continue
+        authors = parse_author_list(left)
+        if authors is not None:
+            return authors, right.strip(), (m["year"] or "")
+    return None, head.strip(), ""
+
+
+# --- dates and publication statements ------------------------------------------------------
+
+YEAR = r"(?:1[5-9]|20)\d{2}"
+_EDITION = re.compile(
+    r"^(?P<ed>\d+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?|"
+    r"第?\s*\d+|[一二三四五六七八九十]+)\s*(?:ed(?:ition)?n?\.?|版|edn\.?)\s*[.,]?\s*",
+)
+
+
+@dataclass(frozen=True)
+class Publication:
+    place: str = ""
+    publisher: str = ""
+    year: str = ""
+    date: str = ""
+    pages: str = ""
+    edition: str = ""
+    rest: str = ""
+
+
+def parse_publication(text: str) -> Publication:
+    """Read ``[edition.] place: publisher, year[: pages]`` and its variants.
+
+    >>> parse_publication("Lyon: IARC Press, 2019.")
+    Publication(place='Lyon', publisher='IARC Press', year='2019', date='', pages='', edition='', rest='')
+    >>> p = parse_publication("5th ed. International Agency for Research on Cancer, Lyon, France, 2021.")
+    >>> p.edition, p.publisher, p.place, p.year
+    ('5th', 'International Agency for Research on Cancer', 'Lyon, France', '2021')
+    """
+    text = text.strip().strip(".").strip()
+    edition = ""
+    m = _EDITION.match(text)
+    if m:
+        edition = re.sub(r"^第\s*", "", m["ed"]).strip()
+        text = text[m.end():]
+    years = list(re.finditer(rf"(?<!\d){YEAR}(?!\d)", text))
+    m = years[-1] if years else None
+    if m is None:
+        place, publisher = _place_publisher(text)
+        return Publication(place, publisher, edition=edition)
+    # The last plausible year is the publication year; what comes after it is pages or dates.
+    before = text[: m.start()].rstrip(" ,.;:")
+    after = text[m.end():]
+    date = ""
+    dm = re.match(r"-(\d{1,2})(?:-(\d{1,2}))?", after)
+    if dm:
+        date = normalize.iso_date(m[0], dm[1], dm[2] or "")
+        after = after[dm.end():]
+    pages = ""
+    pm = re.match(r"\s*:\s*([A-Za-z]?\d[\w\-]*(?:\s*,\s*[A-Za-z]?\d[\w\-]*)*)", after)
+    if pm:
+        pages = normalize.pages(pm[1])
+        after = after[pm.end():]
+    place, publisher = _place_publisher(before)
+    return Publication(place, publisher, m[0], date, pages, edition, after.strip(" .,;"))
+
+
+def _place_publisher(text: str) -> tuple[str, str]:
+    """``'Lyon: IARC Press'`` or ``'IARC Press, Lyon, France'`` -> (place, publisher)."""
+    text = text.strip(" ,.;")
+    if not text:
+        return "", ""
+    if ":" in text:
+        pairs = [p.strip() for p in re.split(r"\s*;\s*", text) if p.strip()]
+        places, publishers = [], []
+        for pair in pairs:
+            if ":" in pair:
+                place, publisher = pair.split(":", 1)
+                places.append(place.strip())
+                publishers.append(publisher.strip(" ,"))
+            else:
+                publishers.append(pair)
+        return "; ".join(p for p in places if p), "; ".join(p for p in publishers if p)
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) == 1:
+        return "", parts[0]
+    return ", ".join(parts[1:]), parts[0]

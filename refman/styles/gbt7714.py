@@ -1,0 +1,303 @@
+"""GB/T 7714 (2015 and 2025 editions): ``责任者. 题名[文献类型标识]. 出版项.``
+
+The type code in square brackets is the anchor: what stands before it is the author list and
+the title (with other title information such as a standard or patent number); what follows is
+the publication statement, whose shape the code decides: ``刊名, 年, 卷(期): 页码`` for
+journals, ``出版地: 出版者, 年`` for books, theses and reports, a date for patents and
+newspapers, ``//`` for a part of a larger work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import normalize
+from ..model import Name, Reference
+from .common import YEAR, Authors, lift_identifiers, parse_author_list, parse_publication, split_authors, tidy
+
+CODE = re.compile(r"\[(?P<code>[A-Z]{1,2})(?:/(?P<carrier>[A-Z]{2}))?\]")
+KNOWN_CODES = {"M", "C", "G", "N", "J", "D", "R", "S", "P", "DB", "CP", "EB", "A", "CM", "DS",
+               "Z", "PP", "K", "Q", "CD", "OL", "DK", "MT", "MM", "AR"}
+
+# BibTeX entry types by GB/T type code ("//" marks a part of a larger work).
+ENTRY_TYPES = {
+    "J": "article", "N": "article", "M": "book", "G": "book", "C": "proceedings",
+    "D": "phdthesis", "R": "techreport", "S": "standard", "P": "patent", "EB": "online",
+    "DB": "dataset", "DS": "dataset", "CP": "software", "A": "misc", "CM": "misc", "PP": "misc",
+    "Z": "misc", "K": "misc", "Q": "misc", "AR": "misc",
+}
+PART_TYPES = {"M": "incollection", "G": "incollection", "C": "inproceedings"}
+# Carrier codes that GB/T writes after the type (J/OL, M/CD) or, in 2025, for microforms (MM).
+CARRIERS = {"OL", "CD", "DK", "MT", "MM"}
+
+# A journal locator: "2017, 3(10): 1335-1342", "2022(6): 545-580", "2021, 32: S906",
+# "2024-05-09", "1984, 1(1)-." (open range), "2020, 31: S774".
+_JOURNAL_LOCATOR = re.compile(
+    rf"""^(?P<container>.+?)\s*[,，]\s*
+        (?P<year>{YEAR})(?:-(?P<month>\d{{1,2}})(?:-(?P<day>\d{{1,2}}))?)?[a-z]?
+        (?:\s*,\s*(?P<volume>[A-Za-z]?\d[\w.\-/]*|[A-Z][\w.\-]*\d))?
+        (?:\s*\((?P<issue>[^()]{{1,20}})\))?
+        (?P<open>\s*[-—]\s*(?=\.|$))?
+        (?:\s*:\s*(?P<pages>[A-Za-z]*\d[\w\-+]*(?:\.e\d+)?(?:\s*,\s*[A-Za-z]*\d[\w\-]*)*|[A-Za-z]+\d+))?
+        \s*(?P<after>.*)$""",
+    re.X,
+)
+_STANDARD_NUMBER = re.compile(
+    r"""(?P<number>(?:GB(?:/[TZ])?|GBZ|GJB|[A-Z]{2}(?:/[TZ])|T/[A-Z]+|DB\d*(?:/T)?|ISO(?:/IEC)?(?:/TS|/TR)?|
+        IEC|IEEE|ANSI(?:/[A-Z]+)?|BS|DIN|EN|JIS|ASTM|NF|CSA|AS|ICH)\s*[A-Z]?\s*\d+(?:[.\-]\d+)*
+        (?:\s*[—\-:]\s*\d{4})?)""",
+    re.X,
+)
+_PATENT_NUMBER = re.compile(r"(?P<number>(?:[A-Z]{2})?\d{6,}(?:\.\d)?[A-Z]?\d?)")
+_TRANSLATED = re.compile(r"^(?P<names>.+?)\s*[,，]?\s*(?:等\s*[,，]?\s*)?译$")
+_THESIS_MASTERS = re.compile(r"硕士|master", re.I)
+_EDITOR_MARK = re.compile(r"\s*[,，]?\s*(?:\b(?:eds?|editors?)\b\.?|主编|编著|编|等编)\s*$", re.I)
+_VERSION = re.compile(r"(?:^|[\s:,])(?P<v>[Vv](?:ersion\s*)?\d+(?:\.\d+)*)\s*$")
+
+
+def matches(text: str) -> bool:
+    """True when the entry carries a GB/T 7714 type code such as ``[J]`` or ``[EB/OL]``."""
+    m = CODE.search(text)
+    return bool(m) and m["code"] in KNOWN_CODES
+
+
+def parse(text: str) -> Reference:
+    """Parse one GB/T 7714 entry (already cleaned by ``normalize.clean``).
+
+    >>> ref = parse("CAPLIN M E, PAVEL M, ĆWIKŁA J B, et al. Lanreotide in metastatic enteropancreatic neuroendocrine tumors[J]. N Engl J Med, 2014, 371(3): 224-233.")
+    >>> ref.authors[2].bibtex(), ref.container, ref.volume, ref.issue, ref.pages, ref.style
+    ('Ćwikła, J. B.', 'N Engl J Med', '371', '3', '224-233', 'gbt7714-2015')
+    """
+    ids = lift_identifiers(text)
+    body = ids.rest
+    m = CODE.search(body)
+    if not m:  # callers check ``matches`` first; keep the whole text rather than fail
+        return Reference(raw=text, style="fallback", title=body, note=body)
+    code = m["code"]
+    carrier = m["carrier"] or ""
+    if code in CARRIERS and not carrier:  # "[OL]" alone is a carrier, not a type
+        code, carrier = "EB", code
+    head, tail = body[: m.start()].strip(), body[m.end():].strip()
+    fields: dict = {"type_code": code, "carrier": carrier, "notes": list(ids.notes)}
+
+    authors, title, paren_year = split_authors(head)
+    if authors is None:
+        authors = Authors(())
+    fields["authors"], fields["et_al"] = authors.names, authors.et_al
+    if paren_year:
+        fields["year"] = paren_year
+    title, fields = _title_and_number(title, code, fields)
+    fields["title"] = title
+
+    is_part = tail.startswith("//")
+    tail = tail.lstrip("/").strip().lstrip(".").strip()
+    # 2025 puts a journal article's translator right after the type code: "[J]. 顾幼静, 译."
+    tm = re.match(r"^(?P<names>[^.]+?)\s*[,，]?\s*(?:等\s*[,，]?\s*)?译\s*\.\s*", tail)
+    if tm:
+        translators = parse_author_list(tm["names"], allow_corporate=False)
+        if translators:
+            fields["translators"] = translators.names
+            tail = tail[tm.end():]
+    entry_type = PART_TYPES.get(code, "") if is_part else ""
+    entry_type = entry_type or ENTRY_TYPES.get(code, "misc")
+
+    if is_part:
+        _parse_part(tail, fields)
+    elif code in ("J", "N"):
+        _parse_serial(tail, fields)
+    elif code in ("P",):
+        _parse_dated(tail, fields)
+    elif code in ("R",) and re.match(rf"^{YEAR}-\d", tail):
+        _parse_dated(tail, fields)
+    else:
+        _parse_monograph(tail, fields)
+
+    if code == "D" and _THESIS_MASTERS.search(text):
+        entry_type = "mastersthesis"
+    if code == "J" and not fields.get("container") and fields.get("publisher"):
+        fields["container"] = fields.pop("publisher")
+
+    language = "zh" if normalize.cjk_share(title or text) > 0.3 else "en"
+    style = _edition(text, fields, code, carrier)
+    note = "; ".join(n for n in fields.pop("notes") if n)
+    return Reference(
+        raw=text,
+        style=style,
+        entry_type=entry_type,
+        type_code=code,
+        carrier=carrier,
+        authors=tuple(fields.get("authors", ())),
+        et_al=bool(fields.get("et_al")),
+        editors=tuple(fields.get("editors", ())),
+        translators=tuple(fields.get("translators", ())),
+        title=fields.get("title", ""),
+        container=fields.get("container", ""),
+        edition=fields.get("edition", ""),
+        place=fields.get("place", ""),
+        publisher=fields.get("publisher", ""),
+        year=fields.get("year", ""),
+        date=fields.get("date", ""),
+        volume=fields.get("volume", ""),
+        issue=fields.get("issue", ""),
+        pages=fields.get("pages", ""),
+        doc_number=fields.get("doc_number", ""),
+        version=fields.get("version", ""),
+        doi=ids.doi,
+        url=ids.url,
+        urldate=ids.urldate,
+        updated=ids.updated,
+        pmid=ids.pmid,
+        pmcid=ids.pmcid,
+        registry=ids.registry,
+        isbn=ids.isbn,
+        issn=ids.issn,
+        cstr=ids.cstr,
+        language=language,
+        note=note,
+    )
+
+
+def _title_and_number(title: str, code: str, fields: dict) -> tuple[str, dict]:
+    """Separate the number that standards, patents and reports carry beside their title:
+    ``信息与文献 参考文献著录规则: GB/T 7714—2015`` (2015) or ``GB/T 3792—2021 信息与文献 资源描述`` (2025)."""
+    title = title.strip().rstrip(".")
+    if code == "S":
+        m = re.match(rf"^{_STANDARD_NUMBER.pattern}\s+(?P<title>.+)$", title, re.X)
+        if m:
+            fields["doc_number"] = m["number"].strip()
+            return m["title"].strip(), fields
+        m = re.search(rf"\s*:\s*{_STANDARD_NUMBER.pattern}\s*$", title, re.X)
+        if m:
+            fields["doc_number"] = m["number"].strip()
+            return title[: m.start()].strip(), fields
+    if code == "P":
+        m = re.search(rf"\s*:\s*{_PATENT_NUMBER.pattern}\s*$", title)
+        if m:
+            fields["doc_number"] = m["number"]
+            return title[: m.start()].strip(), fields
+    if code == "R":
+        m = re.search(r"\s*:\s*(?P<number>[A-Za-z][\w\-/.]*\d[\w\-/.]*|\d[\w\-/.]*[A-Za-z][\w\-/.]*)\s*$", title)
+        if m and " " not in m["number"]:
+            fields["doc_number"] = m["number"]
+            return title[: m.start()].strip(), fields
+    if code in ("DS", "DB", "PP", "CP", "EB"):
+        m = _VERSION.search(title)
+        if m and m.start() > 0:
+            fields["version"] = m["v"]
+            return title[: m.start()].rstrip(" :,.").strip(), fields
+    return title, fields
+
+
+def _parse_serial(tail: str, fields: dict) -> None:
+    """``刊名, 年, 卷(期): 页码`` and its variants; newspapers ``报名, 日期(版次)``."""
+    tail = tail.strip().rstrip(".").strip()
+    m = _JOURNAL_LOCATOR.match(tail)
+    if not m:
+        pub = parse_publication(tail)
+        fields["container"] = pub.publisher or tail
+        _merge_publication(pub, fields, keep_publisher=False)
+        return
+    fields["container"] = m["container"].strip()
+    fields["year"] = m["year"]
+    if m["month"]:
+        fields["date"] = normalize.iso_date(m["year"], m["month"], m["day"] or "")
+    if m["volume"]:
+        fields["volume"] = m["volume"]
+    if m["issue"]:
+        issue = m["issue"].strip()
+        if fields.get("type_code") == "N" and not m["volume"] and m["month"]:
+            fields["pages"] = issue  # a newspaper's (版次) is its page
+        else:
+            fields["issue"] = issue
+    if m["pages"]:
+        fields["pages"] = normalize.pages(m["pages"])
+    elif m["open"]:
+        fields["pages"] = ""
+        fields["notes"].append("open range")
+    after = tidy(m["after"])
+    if after:
+        fields["notes"].append(after)
+
+
+def _parse_monograph(tail: str, fields: dict) -> None:
+    """``[版本项.] 出版地: 出版者, 出版年[: 页码]`` for books, theses, reports, standards, web items."""
+    tail = tail.strip().rstrip(".").strip()
+    if not tail:
+        return
+    pub = parse_publication(tail)
+    _merge_publication(pub, fields)
+
+
+def _parse_dated(tail: str, fields: dict) -> None:
+    """Patents and 2025 reports: ``公告日期[: 页码]``."""
+    tail = tail.strip().rstrip(".")
+    m = re.match(rf"^(?P<y>{YEAR})(?:-(?P<m>\d{{1,2}})(?:-(?P<d>\d{{1,2}}))?)?(?:\s*:\s*(?P<pages>[\w\-]+))?\s*\.?\s*(?P<after>.*)$", tail)
+    if not m:
+        _parse_monograph(tail, fields)
+        return
+    fields["year"] = m["y"]
+    if m["m"]:
+        fields["date"] = normalize.iso_date(m["y"], m["m"], m["d"] or "")
+    if m["pages"]:
+        fields["pages"] = normalize.pages(m["pages"])
+    if m["after"].strip():
+        fields["notes"].append(tidy(m["after"]))
+
+
+def _parse_part(tail: str, fields: dict) -> None:
+    """A part of a larger work: ``//编者. 书名. 出版地: 出版者, 年: 页码`` or the 2025
+    conference form ``//会议名称, 年份: 页码``."""
+    tail = tail.strip().rstrip(".")
+    editors: tuple[Name, ...] = ()
+    segments = re.split(r"\.\s+|(?<=[\u4e00-\u9fff])\.(?=\S)", tail, maxsplit=1)
+    if len(segments) == 2:
+        first = _EDITOR_MARK.sub("", segments[0])
+        names = parse_author_list(first)
+        if names and (first != segments[0] or not _looks_like_container(segments[0])):
+            editors = names.names
+            tail = segments[1]
+    fields["editors"] = editors
+    # The container runs until the publication statement: ". place: publisher, year" or ", year".
+    m = re.match(rf"^(?P<container>.+?)\.\s+(?P<pub>[^.]*?(?:{YEAR})[^.]*)$", tail)
+    if m:
+        fields["container"] = m["container"].strip()
+        _merge_publication(parse_publication(m["pub"]), fields)
+        return
+    m = re.match(rf"^(?P<container>.+?)\s*,\s*(?P<year>{YEAR})(?:\s*:\s*(?P<pages>[\w\-]+))?\s*$", tail)
+    if m:
+        fields["container"] = m["container"].strip()
+        fields["year"] = m["year"]
+        if m["pages"]:
+            fields["pages"] = normalize.pages(m["pages"])
+        return
+    fields["container"] = tail.strip()
+
+
+def _looks_like_container(text: str) -> bool:
+    return len(text.split()) > 4 or bool(re.search(r"proceedings|conference|symposium|会议|论文集|年会", text, re.I))
+
+
+def _merge_publication(pub, fields: dict, keep_publisher: bool = True) -> None:
+    for name in ("place", "publisher", "year", "date", "pages", "edition"):
+        value = getattr(pub, name)
+        if not value or (name == "publisher" and not keep_publisher) or (name == "place" and not keep_publisher):
+            continue
+        if name == "year" and fields.get("year"):
+            continue
+        fields[name] = value
+    if pub.rest:
+        fields["notes"].append(pub.rest)
+
+
+def _edition(text: str, fields: dict, code: str, carrier: str) -> str:
+    """Which edition of GB/T 7714 the entry follows: 2025 writes Latin family names in mixed
+    case, knows the PP code and the MM carrier, and puts translators after the type code."""
+    if code == "PP" or carrier == "MM" or fields.get("translators") and "译." in text.split("]", 1)[-1][:40]:
+        return "gbt7714-2025"
+    latin = [n for n in fields.get("authors", ()) if not n.corporate and n.given]
+    if latin:
+        raw_head = text.split("[", 1)[0]
+        upper = sum(1 for n in latin if n.family.upper() in raw_head)
+        if upper == 0:
+            return "gbt7714-2025"
+    return "gbt7714-2015"
