@@ -138,7 +138,7 @@ def build(paths: tuple[str, ...], library: str | None, fmt: str, strict: bool, q
         for path in result.written:
             count = sum(1 for r in result.references if r.source == path.stem + ".txt" or
                         Path(r.source).stem == path.stem)
-            click.echo(f"wrote {path} ({count} references)")
+            click.echo(f"wrote {path} ({count} reference{'' if count == 1 else 's'})")
         for name in result.skipped:
             click.echo(f"skipped {name}: no reference list")
     _warn(result.problems, quiet or fmt == "json")

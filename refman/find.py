@@ -77,9 +77,14 @@ def _trailing_numbered_block(lines: list[str]) -> int | None:
     of the document (allowing wrapped lines and trailing notes)."""
     numbered = [(i, splitting.NUMBERED.match(_unbullet(line))) for i, line in enumerate(lines)]
     numbered = [(i, m) for i, m in numbered if m]
-    if len(numbered) < 2:
-        if len(numbered) == 1 and len(lines) == 1:
-            return 0
+    if len(numbered) == 1:
+        # A single entry pasted alone: "[1] CAPLIN M E ... 224-233."
+        i, m = numbered[0]
+        tail = [line for line in lines[i + 1:] if line.strip()]
+        if splitting.entry_number(m) == 1 and splitting.looks_like_reference(lines[i]) and len(tail) <= 5:
+            return i
+        return None
+    if not numbered:
         return None
     # Walk back from the last numbered line while numbers keep decreasing by one.
     end = len(numbered) - 1
@@ -94,6 +99,10 @@ def _trailing_numbered_block(lines: list[str]) -> int | None:
     if splitting.entry_number(numbered[first][1]) != 1 or end - first < 1:
         return None
     start = numbered[first][0]
+    # Numbered steps or findings are not references: most entries must look like one.
+    block = numbered[first:end + 1]
+    if sum(splitting.looks_like_reference(lines[i]) for i, _ in block) * 2 < len(block):
+        return None
     # A numbered list inside the body (steps, findings) is followed by prose; a reference
     # list is followed by at most a few short trailing lines.
     tail = [line for line in lines[numbered[end][0] + 1:] if line.strip()]

@@ -1,0 +1,84 @@
+"""The reference-string corpus: cases with expected fields, and how a parse is scored.
+
+Each line of ``tests/data/corpus/*.jsonl`` is ``{"id", "raw", "expect"}``; ``raw`` may hold a
+Chinese entry and, on its next line, its English translation. A field left out of ``expect``
+must come out empty when it is one of the ``CORE`` fields: a parser that invents a volume is
+as wrong as one that misses it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+CORE = ("type", "authors", "title", "container", "year", "volume", "issue", "pages", "doi",
+        "url", "publisher", "place", "edition")
+LIST_FIELDS = ("authors", "editors", "translators", "registry")
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    raw: str
+    expect: dict[str, Any]
+    file: str
+
+
+def load_corpus() -> list[Case]:
+    cases = []
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                cases.append(Case(item["id"], item["raw"], item["expect"], path.stem))
+    return cases
+
+
+def parse_case(case: Case):
+    from refman.styles import parse_entry
+
+    lines = case.raw.split("\n")
+    ref, problems = parse_entry(lines[0], translation="\n".join(lines[1:]).strip())
+    return ref, problems
+
+
+def actual_fields(ref) -> dict[str, Any]:
+    got = ref.to_dict()
+    got["type"] = ref.entry_type
+    return got
+
+
+def compare(expect: dict[str, Any], ref) -> dict[str, tuple[Any, Any]]:
+    """Field -> (expected, got) for every field that differs."""
+    got = actual_fields(ref)
+    wrong: dict[str, tuple[Any, Any]] = {}
+    fields = set(expect) | set(CORE)
+    for field in sorted(fields):
+        want = expect.get(field, [] if field in LIST_FIELDS else ("" if field != "et_al" else False))
+        if field == "translation":
+            if want and ref.translation is None:
+                wrong[field] = (want, None)
+            elif want:
+                for sub, pair in compare(want, ref.translation).items():
+                    wrong[f"translation.{sub}"] = pair
+            continue
+        have = got.get(field, [] if field in LIST_FIELDS else ("" if field != "et_al" else False))
+        if field in LIST_FIELDS:
+            have, want = list(have), list(want)
+        if have != want:
+            wrong[field] = (want, have)
+    return wrong
+
+
+def scored_fields(expect: dict[str, Any]) -> list[str]:
+    fields = sorted(set(expect) | set(CORE))
+    out = []
+    for f in fields:
+        if f == "translation" and expect.get(f):
+            out.extend(f"translation.{s}" for s in sorted(set(expect[f]) | set(CORE)))
+        elif f != "translation":
+            out.append(f)
+    return out

@@ -1,0 +1,99 @@
+"""Finding the reference list in a document and putting broken entries back together."""
+
+from __future__ import annotations
+
+import pytest
+
+import refman
+from refman.find import locate
+from refman.split import split_entries
+
+ENTRY = "CAPLIN M E, PAVEL M. Lanreotide in metastatic enteropancreatic neuroendocrine tumors [J]. N Engl J Med, 2014, 371(3): 224-233."
+ENTRY2 = "HORN L, MANSFIELD A S. First-line atezolizumab plus chemotherapy [J]. N Engl J Med, 2018, 379(23): 2220-2229."
+
+
+def numbers_and_texts(text):
+    result = refman.parse(text)
+    return [(r.number, r.title) for r in result.references]
+
+
+@pytest.mark.parametrize("heading", ["参考文献", "[参 考 文 献]", "References", "REFERENCES",
+                                     "Bibliography", "## References", "参考文献：", "**References**"])
+def test_headings(heading):
+    text = f"Body sentence one.[1]\n\n{heading}\n[1] {ENTRY}\n[2] {ENTRY2}\n"
+    located = locate(text)
+    assert located.how == "heading"
+    assert located.body.startswith("Body sentence one.")
+    assert len(refman.parse(text).references) == 2
+
+
+@pytest.mark.parametrize("numbering", ["[{n}] ", "{n}. ", "{n}) ", "- [{n}] ", "（{n}）", "［{n}］", "【{n}】"])
+def test_numbering_styles(numbering):
+    text = "\n".join(numbering.format(n=n) + e for n, e in ((1, ENTRY), (2, ENTRY2)))
+    assert [n for n, _ in numbers_and_texts(text)] == [1, 2]
+
+
+def test_trailing_numbered_block_without_heading():
+    text = f"A body paragraph that cites things [1-2].\n1. {ENTRY}\n2. {ENTRY2}\n"
+    located = locate(text)
+    assert located.how == "numbered"
+    assert located.body == "A body paragraph that cites things [1-2]."
+
+
+def test_page_break_with_stray_bullet_and_page_furniture_between_entries():
+    lines = [
+        "- [1] HORN L, MANSFIELD A S, SZCZĘSNA A, et al. First-line atezolizumab plus chemotherapy in extensive-stage small-cell",
+        "",
+        "· 764 ·",
+        "中国癌症杂志 2022年第32卷第9期",
+        "- lung cancer [J] . *N Engl J Med*, 2018, 379(23): 2220-2229.",
+        "- [2] " + ENTRY,
+    ]
+    entries, problems = split_entries(list(enumerate(lines)))
+    assert [e.number for e in entries] == [1, 2]
+    assert entries[0].text.endswith("small-cell lung cancer [J] . *N Engl J Med*, 2018, 379(23): 2220-2229.")
+    assert problems == []
+
+
+def test_english_translation_line_joins_the_chinese_entry():
+    text = ("参考文献\n[1] 徐建明, 沈琳. 胃癌靶向治疗进展[J]. 中华肿瘤杂志, 2020, 42(3): 200-205.\n"
+            "XU J M, SHEN L. Advances in targeted therapy of gastric cancer [J]. Chin J Oncol, 2020, 42(3): 200-205.\n"
+            f"[2] {ENTRY}\n")
+    refs = refman.parse(text).references
+    assert [r.number for r in refs] == [1, 2]
+    assert refs[0].title == "胃癌靶向治疗进展"
+    assert refs[0].translation.title == "Advances in targeted therapy of gastric cancer"
+    assert refs[0].translation.container == "Chin J Oncol"
+
+
+def test_trailer_lines_end_the_list():
+    text = f"参考文献\n[1] {ENTRY}\n[2] {ENTRY2}\n(收稿日期: 2022-07-10 修回日期: 2022-09-01)\n排版编辑: 某某\n"
+    refs = refman.parse(text).references
+    assert len(refs) == 2 and "收稿" not in refs[1].raw
+
+
+def test_hyphen_at_line_end_joins_without_space():
+    lines = ["[1] LEPAGE C, DAHAN L. Evaluating lanreotide [J]. Dig Liver Dis, 2017, 49(5): 568-", "571."]
+    entries, _ = split_entries(list(enumerate(lines)))
+    assert entries[0].text.endswith("568-571.")
+
+
+def test_wrapped_lines_of_an_unfinished_entry_are_joined():
+    lines = ["1. Bang YJ, Van Cutsem E, Feyereislova A, et al. Trastuzumab in combination with",
+             "chemotherapy versus chemotherapy alone. Lancet. 2010;376(9742):687-97.",
+             "2. " + ENTRY2]
+    entries, _ = split_entries(list(enumerate(lines)))
+    assert [e.number for e in entries] == [1, 2]
+    assert "combination with chemotherapy versus" in entries[0].text
+
+
+def test_numbering_gap_is_reported_not_hidden():
+    entries, problems = split_entries(list(enumerate([f"[1] {ENTRY}", f"[3] {ENTRY2}"])))
+    assert [e.number for e in entries] == [1, 3]
+    assert [p.code for p in problems] == ["numbering"]
+
+
+def test_numbered_steps_in_the_body_are_not_a_reference_list():
+    text = "Methods\n1. Patients were randomised.\n2. Tumours were assessed every 6 weeks.\nThe trial then continued for many more years with further analyses.\n" * 2
+    with pytest.raises(refman.NoReferencesError):
+        refman.parse(text)

@@ -1,0 +1,96 @@
+"""Run BibTeX text through the real tools that read it and collect their complaints.
+
+Each function returns a list of complaint lines (empty means the tool accepted the file) and
+raises ``AssertionError`` when the tool itself could not run to the end.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+
+def _run(cmd: list[str], cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                          encoding="utf-8", errors="replace")
+
+
+def bibtex_keys(bib: str) -> list[str]:
+    return re.findall(r"^@\w+\{([^,\s]+),", bib, flags=re.M)
+
+
+def bibtex_program(bib: str, workdir: Path, style: str = "gbt7714-numerical") -> list[str]:
+    """A LaTeX document citing every key, compiled with LuaLaTeX, BibTeX, LuaLaTeX.
+
+    Returns BibTeX's warnings and errors (from the .blg) and any LaTeX error."""
+    (workdir / "lib.bib").write_text(bib, encoding="utf-8")
+    keys = ",".join(bibtex_keys(bib))
+    (workdir / "doc.tex").write_text(
+        "\\documentclass{article}\n\\usepackage{gbt7714}\n"
+        f"\\bibliographystyle{{{style}}}\n\\begin{{document}}\n\\cite{{{keys}}}\n"
+        "\\bibliography{lib}\n\\end{document}\n", encoding="utf-8")
+    latex = ["lualatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"]
+    first = _run(latex, workdir)
+    assert first.returncode == 0, first.stdout[-2000:]
+    bibtex = _run(["bibtex", "doc"], workdir)
+    blg = (workdir / "doc.blg").read_text(encoding="utf-8", errors="replace")
+    complaints = [line for line in blg.splitlines()
+                  if line.startswith("Warning--") or "error message" in line or "---line" in line]
+    if bibtex.returncode not in (0, 1) and not complaints:
+        complaints.append(f"bibtex exited {bibtex.returncode}: {bibtex.stdout[-500:]}")
+    second = _run(latex, workdir)
+    if second.returncode != 0:
+        complaints.append("LaTeX failed on the bibliography: "
+                          + "\n".join(l for l in second.stdout.splitlines() if l.startswith("!")))
+    return complaints
+
+
+def biber_validate(bib: str, workdir: Path) -> list[str]:
+    """``biber --tool --validate-datamodel``: every WARN and ERROR line."""
+    path = workdir / "lib.bib"
+    path.write_text(bib, encoding="utf-8")
+    proc = _run(["biber", "--tool", "--validate-datamodel", "--output-file",
+                 str(workdir / "out.bib"), str(path)], workdir)
+    lines = (proc.stdout + proc.stderr).splitlines()
+    complaints = [l for l in lines if l.startswith(("WARN", "ERROR"))]
+    if proc.returncode != 0 and not complaints:
+        complaints.append(f"biber exited {proc.returncode}")
+    return complaints
+
+
+def pandoc_citeproc(bib: str, workdir: Path) -> tuple[list[str], str]:
+    """Render every entry with ``pandoc --citeproc``; return (complaints, rendered text)."""
+    path = workdir / "lib.bib"
+    path.write_text(bib, encoding="utf-8")
+    doc = workdir / "doc.md"
+    doc.write_text("---\nnocite: |\n  @*\n---\n", encoding="utf-8")
+    proc = _run(["pandoc", "--citeproc", "--bibliography", str(path), "-t", "plain",
+                 "--wrap=none", str(doc)], workdir)
+    complaints = [l for l in proc.stderr.splitlines() if l.strip()]
+    if proc.returncode != 0:
+        complaints.append(f"pandoc exited {proc.returncode}")
+    return complaints, proc.stdout
+
+
+def pybtex_check(bib: str, workdir: Path) -> tuple[list[str], int]:
+    """Parse strictly with pybtex and format with its unsrt style; (complaints, entries)."""
+    import pybtex.errors
+    from pybtex.database import parse_string
+    from pybtex.plugin import find_plugin
+
+    pybtex.errors.set_strict_mode(True)
+    complaints: list[str] = []
+    try:
+        data = parse_string(bib, "bibtex")
+        style = find_plugin("pybtex.style.formatting", "unsrt")()
+        formatted = style.format_bibliography(data)
+        backend = find_plugin("pybtex.backends", "text")()
+        rendered = [entry.text.render(backend) for entry in formatted]
+        assert len(rendered) == len(data.entries)
+    except Exception as exc:  # noqa: BLE001 - any pybtex complaint is a finding
+        complaints.append(f"{type(exc).__name__}: {exc}")
+        return complaints, 0
+    finally:
+        pybtex.errors.set_strict_mode(False)
+    return complaints, len(data.entries)
