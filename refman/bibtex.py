@@ -68,7 +68,8 @@ def protect(title: str) -> str:
     if not title or has_cjk(title) and not re.search(r"[A-Z]{2}", title):
         return title
     words = [m for m in _WORD.finditer(title)]
-    long_words = [m[0] for m in words if len(m[0]) > 3 and m[0][0].isalpha()]
+    # Title case is judged on the words after the first, which is capitalised either way.
+    long_words = [m[0] for m in words[1:] if len(m[0]) > 3 and m[0][0].isalpha()]
     title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.6
     out, last = [], 0
     for i, m in enumerate(words):

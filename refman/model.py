@@ -7,7 +7,8 @@ given, so any stage can be tested with nothing around it. Library types (bibtexp
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
+import copy
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -128,8 +129,17 @@ class Reference:
         return out
 
     def with_fields(self, **changes: Any) -> Reference:
-        """A copy with some fields changed (the dataclass is frozen)."""
-        return replace(self, **changes)
+        """A copy with some fields changed (the dataclass is frozen).
+
+        Faster than ``dataclasses.replace`` (which re-runs ``__init__`` over forty fields); the
+        original is never touched.
+        """
+        clone = copy.copy(self)
+        for name, value in changes.items():
+            if name not in _REFERENCE_FIELDS:
+                raise TypeError(f"Reference has no field {name!r}")
+            object.__setattr__(clone, name, value)
+        return clone
 
 
 @dataclass(frozen=True)
@@ -146,6 +156,9 @@ class ParseResult:
 
     def __len__(self) -> int:
         return len(self.references)
+
+
+_REFERENCE_FIELDS = frozenset(f.name for f in fields(Reference))
 
 
 def as_plain(obj: Any) -> Any:

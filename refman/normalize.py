@@ -10,7 +10,6 @@ into its canonical form and never raise: what they cannot repair they return unc
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .model import Name
 
@@ -24,13 +23,17 @@ _WIDTH = str.maketrans({
     "　": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
     "【": "[", "】": "]", "〔": "[", "〕": "]", "‐": "-", "‑": "-", "‒": "-", "−": "-",
     "’": "'", "‘": "'", "ʼ": "'",
+    # An en dash (or a dash look-alike) is a hyphen inside words and page ranges: PAZ–ARES, 224–33.
+    "\u2013": "-", "\u2012": "-", "\u2010": "-",
+    # Zero-width characters and soft hyphens that PDF extraction leaves inside words.
+    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+    # Full-width digits and letters.
+    **{chr(c): chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
+       + list(range(0xFF41, 0xFF5B))},
 })
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 # Markdown emphasis left by PDF-to-markdown converters: *N Engl J Med*, **Abstract**, _in vivo_.
 _MD_EMPHASIS = re.compile(r"(\*{1,2}|(?<![\w/])_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-# An en dash (or a dash look-alike) is a hyphen inside words and page ranges: PAZ–ARES, 224–33.
 _EN_DASH = re.compile("[\u2013\u2012\u2010\u2011]")
 # An em dash between letters is damage too (small—cell); between digits it is GB/T 7714-2025's
 # standard-number or open-range dash and is kept.
@@ -52,19 +55,25 @@ def clean(text: str) -> str:
     >>> clean("全智能节电器：CN200610171314.3［P］．2008-01-16：8-9．")
     '全智能节电器: CN200610171314.3[P]. 2008-01-16: 8-9.'
     """
-    text = _ZERO_WIDTH.sub("", text)
-    text = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    text = text.translate(_WIDTH)
-    text = _MD_EMPHASIS.sub(r"\2", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)  # nested: ***x*** or *a **b** c*
-    text = _EN_DASH.sub("-", text)
-    text = _EM_DASH_IN_WORD.sub("-", text)
-    text = _TILDE_RANGE.sub("-", text)
+    # Each repair runs only when its trigger character is present: most entries need few.
+    if not text.isascii():
+        text = text.translate(_WIDTH)
+        if "—" in text:
+            text = _EM_DASH_IN_WORD.sub("-", text)
+    if "*" in text or "_" in text:
+        text = _MD_EMPHASIS.sub(r"\2", text)
+        text = _MD_EMPHASIS.sub(r"\2", text)  # nested: ***x*** or *a **b** c*
+    if "~" in text or "～" in text or "〜" in text:
+        text = _TILDE_RANGE.sub("-", text)
     text = _SPACE_RUN.sub(" ", text).strip()
-    text = _CODE_SPACING.sub(r"\1", text)
+    if "[" in text:
+        text = _CODE_SPACING.sub(r"\1", text)
+        text = _SPACE_AFTER_OPEN.sub("", text)
+    elif "(" in text:
+        text = _SPACE_AFTER_OPEN.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub("", text)
-    text = _SPACE_AFTER_OPEN.sub("", text)
-    text = _DOUBLE_STOP.sub(".", text)
+    if ". ." in text or ".." in text:
+        text = _DOUBLE_STOP.sub(".", text)
     return text
 
 
@@ -83,12 +92,15 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def cjk_share(text: str) -> float:
     """Share of CJK characters among the letters of ``text`` (0.0 to 1.0)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if text.isascii():
         return 0.0
-    return sum(1 for c in letters if _CJK.match(c)) / len(letters)
+    letters = len(_LETTER.findall(text))
+    return len(_CJK.findall(text)) / letters if letters else 0.0
 
 
 # --- pages ---------------------------------------------------------------------------------

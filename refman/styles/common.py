@@ -46,6 +46,10 @@ _EPUB = re.compile(
 )
 
 
+_REGISTRY_HINT = re.compile(r"NCT|ChiCTR|ISRCTN|ACTRN|DRKS|KCT|jRCT|UMIN|CTR|Eudra|\d{4}-\d{6}-\d{2}")
+_EPUB_HINT = re.compile(r"epub|online|press|forthcoming")
+
+
 @dataclass
 class Identifiers:
     """Identifiers and dates lifted out of an entry, and the text that remains."""
@@ -72,38 +76,43 @@ def lift_identifiers(text: str) -> Identifiers:
     ('https://clinicaltrials.gov/show/NCT03591731', '2020-10-09', '2022-08-25', ('NCT03591731',), 'Nivolumab [EB/OL].')
     """
     ids = Identifiers(rest=text)
-    ids.registry = tuple(dict.fromkeys(_registry_id(m) for m in REGISTRY.finditer(text)))
+    if _REGISTRY_HINT.search(text):
+        ids.registry = tuple(dict.fromkeys(_registry_id(m) for m in REGISTRY.finditer(text)))
     rest = text
+    lowered = text.lower()
 
-    def take(pattern: re.Pattern[str], rest: str) -> tuple[re.Match[str] | None, str]:
+    def take(pattern: re.Pattern[str], rest: str, hint: str = "") -> tuple[re.Match[str] | None, str]:
+        if hint and hint not in lowered:
+            return None, rest
         m = pattern.search(rest)
         if not m:
             return None, rest
         return m, rest[: m.start()] + " " + rest[m.end():]
 
-    m, rest = take(_PMID, rest)
+    m, rest = take(_PMID, rest, "pmid")
     if m:
         ids.pmid = m[1]
-    m, rest = take(_PMCID, rest)
+    m, rest = take(_PMCID, rest, "pmc")
     if m:
         ids.pmcid = m[1]
-    m, rest = take(_CSTR, rest)
+    m, rest = take(_CSTR, rest, "cstr")
     if m:
         ids.cstr = m[1]
-    m, rest = take(_ISBN, rest)
+    m, rest = take(_ISBN, rest, "isbn")
     if m:
         ids.isbn = m[1].replace(" ", "")
-    m, rest = take(_ISSN, rest)
+    m, rest = take(_ISSN, rest, "issn")
     if m:
         ids.issn = m[1]
-    m, rest = take(_CITED, rest)
+    m, rest = take(_CITED, rest, "[")
     if m:
         ids.urldate = normalize.iso_date(m["y"], m["m"] or "", m["d"] or "")
         if m["uy"]:
             ids.updated = normalize.iso_date(m["uy"], m["um"] or "", m["ud"] or "")
-    rest = _AVAILABLE.sub("", rest)
+    if "vailable" in text or "url" in lowered or "网址" in text or "获取" in text:
+        rest = _AVAILABLE.sub("", rest)
     urls = []
-    while True:
+    while "://" in rest or "www." in rest:
         m, rest = take(_URL, rest)
         if not m:
             break
@@ -116,12 +125,12 @@ def lift_identifiers(text: str) -> Identifiers:
             ids.url = url
         else:
             ids.notes.append(url)
-    m, rest = take(_DOI_LABELLED, rest)
+    m, rest = take(_DOI_LABELLED, rest, "10.")
     if not m:
-        m, rest = take(_DOI_BARE, rest)
+        m, rest = take(_DOI_BARE, rest, "10.")
     if m and not ids.doi:
         ids.doi = normalize.doi(m[1])
-    m = _GB_DATES.search(rest)
+    m = _GB_DATES.search(rest) if "[" in rest else None
     if m and (ids.url or _GB_DATES.search(rest[m.end():]) is None):
         ids.urldate = ids.urldate or normalize.date(m["accessed"])
         ids.updated = ids.updated or normalize.date(m["updated"] or "")
@@ -130,7 +139,7 @@ def lift_identifiers(text: str) -> Identifiers:
         ids.urldate = ids.urldate or normalize.date(m["accessed"])
         ids.updated = normalize.date(m["updated"])
         rest = rest[: m.start()] + " " + rest[m.end():]
-    m, rest = take(_EPUB, rest)
+    m, rest = take(_EPUB, rest) if _EPUB_HINT.search(lowered) else (None, rest)
     if m:
         if m["y"]:
             ids.notes.append("Epub " + normalize.iso_date(m["y"], m["m"] or "", m["d"] or ""))
@@ -156,12 +165,19 @@ def _trim_url(url: str) -> str:
 _EMPTY_SEGMENTS = re.compile(r"(?:\s*[.,;:]\s*)+(?=[.,;:]|$)")
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE = re.compile(r"\s+([.,;:)\]])")
+_RUN_OF_STOPS = re.compile(r"([.,;:])(?:\s*[.,;:])+")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+
+
 def tidy(text: str) -> str:
     """Collapse the separators left behind where identifiers were lifted out."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([.,;:)\]])", r"\1", text)
-    text = re.sub(r"([.,;:])(?:\s*[.,;:])+", lambda m: m[1] if m[1] != "," else ".", text)
-    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _RUN_OF_STOPS.sub(lambda m: m[1] if m[1] != "," else ".", text)
+    if "(" in text or "[" in text:
+        text = _EMPTY_BRACKETS.sub("", text)
     return text.strip(" ,;:").strip()
 
 

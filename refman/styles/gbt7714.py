@@ -117,6 +117,9 @@ def parse(text: str) -> Reference:
     if code == "J" and not fields.get("container") and fields.get("publisher"):
         fields["container"] = fields.pop("publisher")
 
+    if not fields.get("year") and (ids.updated or fields.get("date")):
+        # An online item dated only by its update: that date is the version cited.
+        fields["year"] = (ids.updated or fields["date"])[:4]
     language = "zh" if normalize.cjk_share(title or text) > 0.3 else "en"
     style = _edition(text, fields, code, carrier)
     note = "; ".join(n for n in fields.pop("notes") if n)
