@@ -39,6 +39,7 @@ def _encoder():
     return UnicodeToLatexEncoder(
         conversion_rules=[UnicodeToLatexConversionRule(RULE_DICT, _SPECIALS)],
         unknown_char_policy="keep",
+        unknown_char_warning=False,
         replacement_latex_protection="braces-after-macro",
     )
 
@@ -102,6 +103,61 @@ def _names(names: tuple[Name, ...], et_al: bool = False) -> list[str]:
     return out
 
 
+# The fields each entry type has in biblatex's data model (as biber validates it), by their
+# BibTeX names. A value the type has no field for is kept in ``note`` with a label instead.
+_COMMON = {"author", "title", "titleaddon", "note", "language", "year", "date", "doi", "url", "urldate",
+           "eprint", "eprinttype", "entrysubtype", "namea", "keywords", "annotation", "langid"}
+TYPE_FIELDS = {
+    "article": _COMMON | {"editor", "translator", "journal", "journaltitleaddon", "volume", "number",
+                          "issue", "pages", "issn", "version"},
+    "book": _COMMON | {"editor", "translator", "edition", "address", "publisher", "number", "pages",
+                       "isbn", "volume"},
+    "incollection": _COMMON | {"editor", "translator", "booktitle", "edition", "address", "publisher",
+                               "pages", "isbn", "volume", "number"},
+    "inproceedings": _COMMON | {"editor", "booktitle", "address", "publisher", "organization", "pages",
+                                "isbn", "volume", "number"},
+    "proceedings": (_COMMON - {"author"}) | {"editor", "address", "publisher", "organization", "pages",
+                                             "isbn", "volume", "number"},
+    "phdthesis": _COMMON | {"school", "address", "pages", "type"},
+    "mastersthesis": _COMMON | {"school", "address", "pages", "type"},
+    "techreport": _COMMON | {"institution", "address", "number", "pages", "type", "version"},
+    "patent": (_COMMON - {"language"}) | {"address", "number", "type", "version"},
+    "online": _COMMON | {"editor", "organization", "version"},
+    "dataset": _COMMON | {"editor", "edition", "address", "publisher", "organization", "number", "type",
+                          "version"},
+    "software": _COMMON | {"editor", "howpublished", "address", "organization", "type", "version"},
+    "misc": _COMMON | {"editor", "howpublished", "address", "organization", "type", "version"},
+}
+_NOTE_LABELS = {"address": "Place", "publisher": "Publisher", "pages": "Pages", "edition": "Edition",
+                "number": "Number", "editor": "Editors", "translator": "Translators",
+                "journal": "In", "booktitle": "In", "howpublished": "In", "isbn": "ISBN",
+                "issn": "ISSN", "volume": "Volume", "issue": "Issue", "organization": "Organization",
+                "version": "Version", "institution": "Institution", "school": "School",
+                "journaltitleaddon": "In", "type": "Type", "author": "Authors"}
+
+
+def _fit_to_type(entry_type: str, f: dict) -> dict:
+    """Move values the entry type has no field for into ``note``, so nothing is lost and no
+    reader meets a field its data model does not know."""
+    allowed = TYPE_FIELDS.get(entry_type, TYPE_FIELDS["misc"])
+    if entry_type in ("online", "misc", "software") and "publisher" in f and "organization" not in f:
+        f["organization"] = f.pop("publisher")
+    if entry_type == "proceedings" and "author" in f:
+        if "editor" not in f:
+            f["editor"] = f.pop("author")  # the proceedings' responsible persons or bodies
+    if "language" in f and "language" not in allowed:
+        f["langid"] = "chinese" if f.pop("language") == "zh" else "english"
+    extra = []
+    for name in list(f):
+        if name not in allowed:
+            value = f.pop(name)
+            text = " and ".join(value) if isinstance(value, list) else value
+            extra.append(f"{_NOTE_LABELS.get(name, name.capitalize())}: {text}")
+    if extra:
+        f["note"] = "; ".join(([f["note"]] if f.get("note") else []) + extra)
+    return f
+
+
 def to_fields(ref: Reference) -> dict[str, str | list[str]]:
     """The BibTeX fields of a reference, escaped and protected, in a reader-friendly order."""
     f: dict[str, str | list[str]] = {}
@@ -126,7 +182,7 @@ def to_fields(ref: Reference) -> dict[str, str | list[str]]:
         f["address"] = escape(ref.place)
     if ref.publisher:
         publisher_field = {"phdthesis": "school", "mastersthesis": "school",
-                           "techreport": "institution", "standard": "organization"}
+                           "techreport": "institution"}
         f[publisher_field.get(ref.entry_type, "publisher")] = escape(ref.publisher)
     if ref.year:
         f["year"] = ref.year
@@ -152,8 +208,8 @@ def to_fields(ref: Reference) -> dict[str, str | list[str]]:
         f["eprint"], f["eprinttype"] = ref.pmid, "pubmed"
     if ref.type_code == "N":
         f["entrysubtype"] = "newspaper"
-    subtype = {"PP": "preprint", "A": "archive", "CM": "map"}.get(ref.type_code)
-    if subtype and ref.entry_type == "misc":
+    subtype = {"PP": "preprint", "A": "archive", "CM": "map", "S": "standard"}.get(ref.type_code)
+    if subtype and ref.entry_type in ("misc", "techreport"):
         f["type"] = subtype
     if ref.language == "zh":
         f["language"] = "zh"
@@ -172,7 +228,7 @@ def to_fields(ref: Reference) -> dict[str, str | list[str]]:
         f["keywords"] = escape(", ".join(ref.aliases))
     if ref.source:
         f["annotation"] = escape(provenance(ref))
-    return f
+    return _fit_to_type(ref.entry_type, f)
 
 
 def provenance(ref: Reference) -> str:
@@ -285,7 +341,7 @@ _BACK = {"journal": "container", "booktitle": "container", "howpublished": "cont
          "institution": "publisher", "organization": "publisher", "year": "year", "date": "date",
          "volume": "volume", "pages": "pages", "version": "version", "doi": "doi", "url": "url",
          "urldate": "urldate", "isbn": "isbn", "issn": "issn", "note": "note", "title": "title"}
-_DOC_NUMBER_TYPES = {"techreport", "standard", "patent", "report"}
+_DOC_NUMBER_TYPES = {"techreport", "patent", "report"}
 
 
 def from_bibtex(text: str, source_name: str = "<bibtex>") -> tuple[list[Reference], list[str]]:
@@ -323,6 +379,9 @@ def _entry_to_reference(entry, source_name: str) -> Reference:
             kw[attr] = names
             if field == "author":
                 kw["et_al"] = et_al
+    type_codes = {"standard": "S", "preprint": "PP", "archive": "A", "map": "CM"}
+    if isinstance(values.get("type"), str) and values["type"].lower() in type_codes:
+        kw["type_code"] = type_codes[values["type"].lower()]
     if values.get("eprinttype", "").lower() == "pubmed" and isinstance(values.get("eprint"), str):
         kw["pmid"] = values["eprint"]
     if values.get("language"):

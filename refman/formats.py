@@ -47,6 +47,8 @@ def to_csl(ref: Reference) -> dict[str, Any]:
         item["type"] = "article-newspaper"
     if ref.type_code == "PP":
         item["type"] = "article"
+    if ref.type_code == "S":
+        item["type"] = "standard"
     if ref.type_code == "CM":
         item["type"] = "map"
     for role, names in (("author", ref.authors), ("editor", ref.editors),

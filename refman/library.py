@@ -32,9 +32,11 @@ def library_path(path: str | os.PathLike[str] | None = None) -> Path:
 class Library:
     """A folder of BibTeX files, read lazily and re-read when a file changes.
 
-    >>> lib = Library("references")            # doctest: +SKIP
-    >>> [r.key for r in lib][:2]               # doctest: +SKIP
+    >>> lib = Library("references")
+    >>> [r.key for r in lib][:2]
     ['liu2026anbenitamab', 'dasari2017trends']
+    >>> lib.get("caplin2014lanreotide").container
+    'N Engl J Med'
     """
 
     path: Path = field(default_factory=library_path)

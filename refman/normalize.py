@@ -18,15 +18,17 @@ from .model import Name
 # Full-width punctuation (GB/T 7714-2025 typesets it even in English entries) mapped to the
 # half-width form plus the space a half-width list would carry.
 _WIDTH = str.maketrans({
-    "，": ", ", "：": ": ", "；": "; ", "（": " (", "）": ") ", "．": ". ", "［": "[", "］": "]",
+    "，": ", ", "：": ": ", "；": "; ", "（": "(", "）": ")", "．": ". ", "［": "[", "］": "]",
     "／": "/", "＜": "<", "＞": ">", "＆": "&", "＋": "+", "－": "-", "～": "~", "∶": ":",
     "　": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
     "【": "[", "】": "]", "〔": "[", "〕": "]", "‐": "-", "‑": "-", "‒": "-", "−": "-",
     "’": "'", "‘": "'", "ʼ": "'",
     # An en dash (or a dash look-alike) is a hyphen inside words and page ranges: PAZ–ARES, 224–33.
-    "\u2013": "-", "\u2012": "-", "\u2010": "-",
+    "\u2012": "-", "\u2010": "-",
     # Zero-width characters and soft hyphens that PDF extraction leaves inside words.
     "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+    # Ligatures that PDF text extraction leaves in words: Eﬃcacy, Paciﬁc.
+    "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
     # Full-width digits and letters.
     **{chr(c): chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
        + list(range(0xFF41, 0xFF5B))},
@@ -34,10 +36,17 @@ _WIDTH = str.maketrans({
 
 # Markdown emphasis left by PDF-to-markdown converters: *N Engl J Med*, **Abstract**, _in vivo_.
 _MD_EMPHASIS = re.compile(r"(\*{1,2}|(?<![\w/])_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_EN_DASH_JOINED = re.compile(r"(?<=\S)–|–(?=\S)")
 _EN_DASH = re.compile("[\u2013\u2012\u2010\u2011]")
-# An em dash between letters is damage too (small—cell); between digits it is GB/T 7714-2025's
-# standard-number or open-range dash and is kept.
-_EM_DASH_IN_WORD = re.compile(r"(?<=[A-Za-z])—(?=[A-Za-z])")
+# A word broken at a line end keeps its hyphen and a space: "ad- vanced", "can- cer"; but
+# "pre- and post-operative" is a real suspended hyphen.
+_BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|to|und|et|bis)\b)")
+# A page range broken the same way: "759- 771".
+_BROKEN_RANGE = re.compile(r"(?<=\d)- (?=\d)")
+# A full stop with the space lost after it: "et al.Sorafenib", "[J].N Engl J Med", "Med.2010;".
+_GLUED_STOP = re.compile(r"(?<=[a-z\]])\.(?=[A-Z][a-z]|[A-Z] [A-Z]|[A-Z]{2})|(?<=[a-z])\.(?=(?:1[6-9]|20)\d\d\s*;)")
+# Markdown escapes left by converters: 15\_suppl, \*, \[.
+_MD_ESCAPE = re.compile(r"\\([_*\[\]#])")
 _TILDE_RANGE = re.compile(r"(?<=\d)\s*[~～〜]\s*(?=\d)")
 _SPACE_RUN = re.compile(r"[ \t\n]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[.,;:)\]])")
@@ -58,14 +67,21 @@ def clean(text: str) -> str:
     # Each repair runs only when its trigger character is present: most entries need few.
     if not text.isascii():
         text = text.translate(_WIDTH)
-        if "—" in text:
-            text = _EM_DASH_IN_WORD.sub("-", text)
+        if "–" in text:  # a spaced en dash is punctuation ("MICCAI – 2015") and stays
+            text = _EN_DASH_JOINED.sub("-", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
     if "*" in text or "_" in text:
         text = _MD_EMPHASIS.sub(r"\2", text)
         text = _MD_EMPHASIS.sub(r"\2", text)  # nested: ***x*** or *a **b** c*
     if "~" in text or "～" in text or "〜" in text:
         text = _TILDE_RANGE.sub("-", text)
     text = _SPACE_RUN.sub(" ", text).strip()
+    if "- " in text:
+        text = _BROKEN_WORD.sub("", text)
+        text = _BROKEN_RANGE.sub("-", text)
+    if "." in text:
+        text = _GLUED_STOP.sub(". ", text)
     if "[" in text:
         text = _CODE_SPACING.sub(r"\1", text)
         text = _SPACE_AFTER_OPEN.sub("", text)
@@ -179,14 +195,15 @@ _CORPORATE_WORDS = re.compile(
     r"collaborat\w*|investigators|institute|institut|center|centre|agency|council|foundation|"
     r"party|union|federation|department|ministry|administration|commission|university|"
     r"hospital|college|academy|office|team|panel|service|services|working|registry|"
-    r"authority|bureau|program|programme|project|study|trial|alliance|coalition|"
+    r"authority|bureau|program|programme|project|study|trial|alliance|coalition|initiative|"
+    r"collaborative|steering|writing|task\s+force|surveillance|statistics|corp|"
     r"inc|ltd|corporation|company|press|cancer|oncology|who|fda|ema|nccn|esmo|asco|ncc)\b",
     re.I,
 )
-_CJK_CORPORATE_END = re.compile(
-    r"(会|院|部|局|所|中心|组|委员会|协会|学会|大学|医院|公司|办公室|集团|联盟|小组|研究组|"
-    r"编辑部|出版社|中心|厅|署|办|处|室|站|校|馆|社|团|网|台)$"
-)
+_CJK_CORPORATE_END = re.compile(r"(院|部|局|所|厅|署|处|社|中央|政府|委员会|编写组|工作组|小组)$")
+_CJK_ORG_WORD = re.compile(r"委员会|协会|学会|大学|医院|公司|办公室|集团|联盟|研究组|编写组|编辑部|出版社|"
+                           r"中心|研究所|研究院|国家|全国|中国|中华|省|市|国务院|中央|政府|卫生|专家组|"
+                           r"工作组|协作组|联合会|基金会|实验室|管理局|监督|疾病预防")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.?-[A-Z]\.?$")  # M, ME, M.E., J-R, J.-R.
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z\u00df-\u024f]+(?:-[A-Za-z][a-z\u00df-\u024f]+)*$")
 _SUFFIX = re.compile(r"^(Jr|Sr|II|III|IV|2nd|3rd)\.?$")
@@ -195,13 +212,26 @@ _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du"
 _LATIN_WORD = re.compile(r"^[^\W\d_][^\W\d_'\-.]*(?:['\-][^\W\d_]+)*\.?$")
 
 
+def has_org_words(text: str) -> bool:
+    """Words that only organisations have: ``Group``, ``Committee``, ``协会``, ``of the``."""
+    if has_cjk(text):
+        core = re.sub(r"\s", "", text)
+        return bool(_CJK_ORG_WORD.search(core)) or len(core) >= 7 and "·" not in core
+    words = text.split()
+    return bool(_CORPORATE_WORDS.search(text)) or any(
+        w.lower() in ("of", "and", "for", "the", "on", "in", "&") for w in words[1:])
+
+
 def is_corporate(text: str) -> bool:
     """True for an organisation: ``'WHO Classification of Tumours Editorial Board'``,
     ``'中国抗癌协会神经内分泌肿瘤专业委员会'``; False for ``'CAPLIN M E'`` or ``'徐建明'``."""
     text = text.strip()
     if has_cjk(text):
         core = re.sub(r"\s", "", text)
-        return len(core) > 4 or bool(_CJK_CORPORATE_END.search(core)) and len(core) > 2
+        if _CJK_ORG_WORD.search(core) and len(core) > 2 or len(core) >= 7 and "·" not in core:
+            return True
+        # Single-character suffixes are also given names (张会), so they count only at length 3+.
+        return len(core) >= 3 and bool(_CJK_CORPORATE_END.search(core))
     words = text.split()
     if len(words) > 4:
         return True
@@ -229,6 +259,8 @@ def person_name(text: str) -> Name | None:
         core = re.sub(r"\s", "", text)
         if 2 <= len(core) <= 4 and re.fullmatch(r"[\u3400-\u9fff·•]+", core):
             return Name(core)
+        if len(core) <= 6 and re.fullmatch(r"[\u3400-\u9fff]+", core) and not has_org_words(core):
+            return Name(core)  # a transliterated foreign name written without its dot: 尼葛洛庞帝
         if re.fullmatch(r"[\u3400-\u9fff]+[·•・][\u3400-\u9fff·•・]+", core) and len(core) <= 12:
             return Name(core)  # a transliterated foreign name: 马克·吐温
         return None
@@ -253,8 +285,6 @@ def person_name(text: str) -> Name | None:
     ):
         # Full given name, as pinyin is written in 2025 ("Li Jiangning") or NLM full names.
         family_words, given_words = words[:1], words[1:]
-        if len(words) == 2 and words[0].lower() in _PARTICLES:
-            return None
         given = " ".join(_natural_case(w) for w in given_words)
     else:
         return None
@@ -277,9 +307,15 @@ def format_initials(text: str) -> str:
     return " ".join(out)
 
 
+_PREFIXED_UPPER = re.compile(r"^(Mc|Mac|Fitz)([A-Z]{3,}.*)$")
+
+
 def _natural_case(word: str) -> str:
     """``'CAPLIN'`` -> ``'Caplin'``, ``"O'NEIL"`` -> ``"O'Neil"``, ``'PAZ-ARES'`` -> ``'Paz-Ares'``,
     ``'MCDONALD'`` -> ``'McDonald'``; a word already in mixed case is kept (``'DeVita'``)."""
+    m = _PREFIXED_UPPER.match(word)
+    if m:  # McDERMOTT, McKENZIE, MacDONALD: a capitalised prefix before an uppercase name
+        return m[1] + _natural_case(m[2])
     if not word.isupper() or len(word) == 1:
         return word
     parts = re.split(r"(['\-])", word)

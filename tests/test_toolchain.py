@@ -1,5 +1,8 @@
 """The exported BibTeX goes through the real programs that read it.
 
+A complaint about an empty field is excused only when the reference really has no such data
+(a web page cited without a date has no year); every other warning or error fails the test.
+
 Two inputs: the committed library (the seeds' 51 references) and the BibTeX of the whole
 reference-string corpus in tests/data/corpus, which holds every GB/T 7714 type and the odd
 characters (``&``, ``%``, ``_``, ``#``, Chinese, diacritics) that break careless writers.
@@ -23,11 +26,12 @@ from .corpus import load_corpus
 TOOLS = ("bibtex", "lualatex", "biber", "pandoc")
 
 
-def _library_bib() -> str:
-    return refman.export(LIBRARY)
+def _library_bib() -> tuple[str, dict]:
+    lib = refman.Library(LIBRARY)
+    return refman.export(lib), {r.key: r for r in lib}
 
 
-def _corpus_bib() -> str:
+def _corpus_bib() -> tuple[str, dict]:
     from refman.styles import parse_entry
 
     refs = []
@@ -36,7 +40,8 @@ def _corpus_bib() -> str:
                              translation="\n".join(case.raw.split("\n")[1:]),
                              number=len(refs) + 1, source=case.id)
         refs.append(ref)
-    return to_bibtex(assign_keys(refs))
+    refs = assign_keys(refs)
+    return to_bibtex(refs), {r.key: r for r in refs}
 
 
 INPUTS = [pytest.param(_library_bib, id="library"), pytest.param(_corpus_bib, id="corpus")]
@@ -50,7 +55,7 @@ def _tools_present():
 
 @pytest.mark.parametrize("make_bib", INPUTS)
 def test_bibtexparser_reads_every_entry(make_bib):
-    bib = make_bib()
+    bib, _ = make_bib()
     library = bibtexparser.parse_string(bib)
     assert library.failed_blocks == []
     assert len(library.entries) == len(toolchain.bibtex_keys(bib)) > 0
@@ -58,17 +63,19 @@ def test_bibtexparser_reads_every_entry(make_bib):
 
 @pytest.mark.parametrize("make_bib", INPUTS)
 def test_bibtex_program_compiles_a_document_citing_every_key(make_bib, tmp_path):
-    assert toolchain.bibtex_program(make_bib(), tmp_path) == []
+    bib, refs = make_bib()
+    assert toolchain.real_complaints(toolchain.bibtex_program(bib, tmp_path), refs) == []
 
 
 @pytest.mark.parametrize("make_bib", INPUTS)
 def test_biber_validates_the_data_model(make_bib, tmp_path):
-    assert toolchain.biber_validate(make_bib(), tmp_path) == []
+    bib, refs = make_bib()
+    assert toolchain.real_complaints(toolchain.biber_validate(bib, tmp_path), refs) == []
 
 
 @pytest.mark.parametrize("make_bib", INPUTS)
 def test_pandoc_citeproc_renders_every_entry(make_bib, tmp_path):
-    bib = make_bib()
+    bib, _ = make_bib()
     complaints, rendered = toolchain.pandoc_citeproc(bib, tmp_path)
     assert complaints == []
     paragraphs = [p for p in rendered.split("\n\n") if p.strip()]
@@ -77,7 +84,7 @@ def test_pandoc_citeproc_renders_every_entry(make_bib, tmp_path):
 
 @pytest.mark.parametrize("make_bib", INPUTS)
 def test_pybtex_parses_strictly_and_formats(make_bib, tmp_path):
-    bib = make_bib()
+    bib, refs = make_bib()
     complaints, count = toolchain.pybtex_check(bib, tmp_path)
-    assert complaints == []
+    assert toolchain.real_complaints(complaints, refs) == []
     assert count == len(toolchain.bibtex_keys(bib))

@@ -74,23 +74,62 @@ def pandoc_citeproc(bib: str, workdir: Path) -> tuple[list[str], str]:
 
 
 def pybtex_check(bib: str, workdir: Path) -> tuple[list[str], int]:
-    """Parse strictly with pybtex and format with its unsrt style; (complaints, entries)."""
+    """Parse with pybtex and format every entry with its unsrt style, collecting every error
+    pybtex reports (it would stop at the first one in strict mode); (complaints, entries)."""
     import pybtex.errors
     from pybtex.database import parse_string
+    from pybtex.exceptions import PybtexError
     from pybtex.plugin import find_plugin
 
-    pybtex.errors.set_strict_mode(True)
     complaints: list[str] = []
+    original = pybtex.errors.report_error
+    pybtex.errors.set_strict_mode(False)
+    pybtex.errors.report_error = lambda exc: complaints.append(f"{type(exc).__name__}: {exc}")
     try:
         data = parse_string(bib, "bibtex")
         style = find_plugin("pybtex.style.formatting", "unsrt")()
-        formatted = style.format_bibliography(data)
         backend = find_plugin("pybtex.backends", "text")()
-        rendered = [entry.text.render(backend) for entry in formatted]
-        assert len(rendered) == len(data.entries)
-    except Exception as exc:  # noqa: BLE001 - any pybtex complaint is a finding
-        complaints.append(f"{type(exc).__name__}: {exc}")
-        return complaints, 0
+        rendered = []
+        for number, entry in enumerate(data.entries.values(), 1):
+            try:  # one entry at a time, so one missing field does not hide the others
+                rendered.append(style.format_entry(str(number), entry).text.render(backend))
+            except PybtexError as exc:
+                complaints.append(f"{type(exc).__name__}: {exc}")
+                rendered.append("")
     finally:
-        pybtex.errors.set_strict_mode(False)
-    return complaints, len(data.entries)
+        pybtex.errors.report_error = original
+        pybtex.errors.set_strict_mode(True)
+    return complaints, len(rendered)
+
+
+# Complaints about a field that is empty. They are findings only when the reference has the
+# data: a web page cited without a date has no year, and no tool should make refman invent one.
+_MISSING = [
+    re.compile(r"^Warning--empty (?P<field>[a-z ]+?) in (?P<key>\S+)$"),
+    re.compile(r"^Warning--(?:I didn't find a database entry|can't use both) "),  # never excused
+    re.compile(r"Entry '(?P<key>[^']+)'.*Missing mandatory field (?:- one of )?'(?P<field>[^']+)'"),
+    re.compile(r"^FieldIsMissing: missing (?P<field>\w+) in (?P<key>\S+)$"),
+]
+_REFMAN_FIELD = {"year": ("year", "date"), "date, year": ("year", "date"), "author": ("authors",),
+                 "editor": ("editors",), "author and editor": ("authors", "editors"),
+                 "author, editor": ("authors", "editors"), "journal": ("container",),
+                 "journaltitle": ("container",), "booktitle": ("container",),
+                 "institution": ("publisher",), "school": ("publisher",), "publisher": ("publisher",),
+                 "title": ("title",), "url": ("url",)}
+
+
+def real_complaints(complaints: list[str], references: dict) -> list[str]:
+    """The complaints that are not about data the source itself lacks."""
+    real = []
+    for line in complaints:
+        for pattern in _MISSING:
+            m = pattern.search(line)
+            if m and "key" in m.groupdict():
+                ref = references.get(m["key"])
+                attrs = _REFMAN_FIELD.get(m["field"])
+                if ref is not None and attrs and not any(getattr(ref, a) for a in attrs):
+                    break  # the source has no such data: not a finding
+        else:
+            real.append(line)
+            continue
+    return real

@@ -14,8 +14,10 @@ from ..model import Name
 
 # --- identifiers ---------------------------------------------------------------------------
 
-_URL = re.compile(r"<?\b((?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+)>?", re.I)
-_DOI_LABELLED = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(10\.\d{4,9}/[^\s<>]+)")
+# A URL; one broken by a line end after a slash continues with the next token ("show/ NCT03434379").
+_URL = re.compile(r"<?\b((?:https?|ftp)://[^\s<>]+(?:(?<=/)\s[\w\-][^\s<>]*(?=\.?\s*$))?|www\.[^\s<>]+)>?", re.I)
+_DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(10\.\S+)", re.I)
+_DOI_LABELLED = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(10\.\d{4,9}/(?:\s(?=\w))?[^\s<>]+)")
 _DOI_BARE = re.compile(r"(?<![\w/.])(10\.\d{4,9}/[^\s<>]+)")
 _PMID = re.compile(r"\bPMID\s*[:：]?\s*(\d{1,9})\b\.?", re.I)
 _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(PMC\d+)\b\.?", re.I)
@@ -37,6 +39,8 @@ _CITED = re.compile(
     r"(?:cited|accessed|引用日期)\s*[:：]?\s*(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3,9})\.?(?:\s+(?P<d>\d{1,2}))?)?\]",
     re.I,
 )
+# AMA: "Updated March 12, 2024. Accessed June 1, 2024."
+_AMA_DATE = re.compile(r"\b(?P<what>Updated|Accessed|Published)\s+(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2}),\s*(?P<y>\d{4})\.?")
 _AVAILABLE = re.compile(r"\b(?:Available (?:from|at)|URL|网址|获取地址)\s*[:：]?\s*(?=\S)", re.I)
 _EPUB = re.compile(
     r"\b(?:Epub\s+(?:ahead of print\s*)?(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3})(?:\s+(?P<d>\d{1,2}))?)?|"
@@ -109,6 +113,16 @@ def lift_identifiers(text: str) -> Identifiers:
         ids.urldate = normalize.iso_date(m["y"], m["m"] or "", m["d"] or "")
         if m["uy"]:
             ids.updated = normalize.iso_date(m["uy"], m["um"] or "", m["ud"] or "")
+    if "ccessed" in text or "pdated" in text or "ublished" in text:
+        for m in list(_AMA_DATE.finditer(rest)):
+            iso = normalize.iso_date(m["y"], m["m"], m["d"])
+            if m["what"] == "Accessed":
+                ids.urldate = ids.urldate or iso
+            elif m["what"] == "Updated":
+                ids.updated = ids.updated or iso
+            else:
+                ids.notes.append(f"Published {iso}")
+        rest = _AMA_DATE.sub(" ", rest)
     if "vailable" in text or "url" in lowered or "网址" in text or "获取" in text:
         rest = _AVAILABLE.sub("", rest)
     urls = []
@@ -118,18 +132,19 @@ def lift_identifiers(text: str) -> Identifiers:
             break
         urls.append(_trim_url(m[1]))
     for url in urls:
-        doi_match = re.match(r"https?://(?:dx\.)?doi\.org/(10\.\S+)", url, re.I)
+        # A doi.org URL is both: the URL as written, and the DOI it resolves.
+        doi_match = _DOI_URL.match(url)
         if doi_match and not ids.doi:
             ids.doi = normalize.doi(doi_match[1])
-        elif not ids.url:
+        if not ids.url:
             ids.url = url
-        else:
+        elif url != ids.url:
             ids.notes.append(url)
     m, rest = take(_DOI_LABELLED, rest, "10.")
     if not m:
         m, rest = take(_DOI_BARE, rest, "10.")
     if m and not ids.doi:
-        ids.doi = normalize.doi(m[1])
+        ids.doi = normalize.doi(re.sub(r"\s+", "", m[1]))
     m = _GB_DATES.search(rest) if "[" in rest else None
     if m and (ids.url or _GB_DATES.search(rest[m.end():]) is None):
         ids.urldate = ids.urldate or normalize.date(m["accessed"])
@@ -154,7 +169,7 @@ def _registry_id(m: re.Match[str]) -> str:
 
 
 def _trim_url(url: str) -> str:
-    url = url.rstrip(".,;")
+    url = re.sub(r"/\s+", "/", url).rstrip(".,;")
     while url.endswith(")") and url.count("(") < url.count(")"):
         url = url[:-1]
     while url.endswith("]") and url.count("[") < url.count("]"):
@@ -184,57 +199,87 @@ def tidy(text: str) -> str:
 # --- authors -------------------------------------------------------------------------------
 
 ET_AL = re.compile(r"^(?:et\s*al\.?|等|等人|et\s+al\.?,?\s*eds?\.?)$", re.I)
-_NAME_SEP = re.compile(r"\s*[,，、;；]\s*|\s+(?:and|&)\s+|\s*(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
+_NAME_SEP = re.compile(r"\s*[,，、;；]\s*|\s*(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
+# "Amin MB, Edge SB, et al, editors" / "Kasper DL, eds" / "王辰, 主编": the list names editors.
+_EDITOR_ROLE = re.compile(r"\s*[,，]?\s*(?:(?:technical\s+|guest\s+)?(?:editors?|eds?)\.?|主编|编著|编|主审)\s*$", re.I)
+_TRANSLATOR_ROLE = re.compile(r"\s*[,，]?\s*(?:等\s*[,，]?\s*)?译\s*$|\s*[,，]?\s*(?:translators?|trans)\.?\s*$", re.I)
 
 
 @dataclass(frozen=True)
 class Authors:
     names: tuple[Name, ...]
     et_al: bool = False
+    role: str = "author"  # "author", "editor" or "translator"
 
 
 def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | None:
     """Parse a whole author list, or return ``None`` when ``text`` is not one.
 
     Every item must be a person's name (``CAPLIN M E``, ``Bang YJ``, ``徐建明``), ``et al``/``等``
-    at the end, or an organisation (``WHO Classification of Tumours Editorial Board``).
+    (possibly followed by a group: ``et al; KEYNOTE-811 Investigators``), or an organisation
+    (``WHO Classification of Tumours Editorial Board``). A trailing ``editors``/``主编`` makes
+    the list an editor list.
 
     >>> [n.bibtex() for n in parse_author_list("CAPLIN M E, PAVEL M, ĆWIKŁA J B, et al").names]
     ['Caplin, M. E.', 'Pavel, M.', 'Ćwikła, J. B.']
+    >>> a = parse_author_list("Amin MB, Edge SB, et al, editors"); a.role, a.et_al
+    ('editor', True)
     """
     text = text.strip().rstrip(".").strip()
     if not text or len(text) > 1500:
         return None
-    # "Smith J, Doe A; KEYNOTE-811 Investigators": a group after a semicolon.
-    items = [i for i in _NAME_SEP.split(text) if i and i.strip()]
+    role = "author"
+    m = _EDITOR_ROLE.search(text)
+    if m and m.start() > 0:
+        role, text = "editor", text[: m.start()]
+    else:
+        m = _TRANSLATOR_ROLE.search(text)
+        if m and m.start() > 0:
+            role, text = "translator", text[: m.start()]
+    items = [i.strip().rstrip(".") for i in _NAME_SEP.split(text) if i and i.strip()]
     if not items:
         return None
     names: list[Name] = []
     et_al = False
     for pos, item in enumerate(items):
-        item = item.strip().rstrip(".")
         tail_etal = re.match(r"^(.*?)\s*(?:,\s*)?(?:et\s*al|等)$", item, re.I)
         if ET_AL.match(item):
-            if pos != len(items) - 1:
+            # "et al" ends the persons; only groups may follow it.
+            if not all(_corporate_item(i) and normalize.is_corporate(i) for i in items[pos + 1:]):
                 return None
             et_al = True
             continue
         if tail_etal and tail_etal[1] and pos == len(items) - 1:
             item = tail_etal[1]
             et_al = True
+        if _SUFFIX_ITEM.match(item) and names and not names[-1].corporate and not names[-1].suffix:
+            last = names[-1]  # "WRIGHT J T, Jr": the suffix of the name before it
+            names[-1] = Name(last.family, last.given, last.particle, item.rstrip("."), False)
+            continue
+        corporate_words = normalize.has_org_words(item) and not _shaped_person(item)
+        if allow_corporate and corporate_words and _corporate_item(item):
+            names.append(Name(item, corporate=True))
+            continue
         name = normalize.person_name(item)
-        if name is not None and not (
-            pos == 0 and len(items) == 1 and normalize.is_corporate(item) and not _shaped_person(item)
-        ):
+        if name is not None:
             names.append(name)
             continue
         if allow_corporate and _corporate_item(item):
-            names.append(Name(item.strip(), corporate=True))
+            names.append(Name(item, corporate=True))
             continue
+        break
+    else:
+        if names:
+            return Authors(tuple(names), et_al, role)
         return None
-    if not names:
-        return None
-    return Authors(tuple(names), et_al)
+    # Not a list of names: one organisation whose name holds commas
+    # ("Surveillance, Epidemiology, and End Results (SEER) Program").
+    if allow_corporate and normalize.is_corporate(text) and _corporate_item(text) and len(text) < 160:
+        return Authors((Name(text.strip(), corporate=True),), False, role)
+    return None
+
+
+_SUFFIX_ITEM = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 
 
 def _shaped_person(item: str) -> bool:
@@ -252,7 +297,7 @@ def _corporate_item(item: str) -> bool:
     if not words[0][:1].isupper() and not words[0][:1].isdigit():
         return False
     # Organisation names are words, not sentences: a few words, mostly capitalised.
-    if len(words) > 12:
+    if len(words) > 14:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     if normalize.is_corporate(item) or len(words) <= 3:
@@ -293,8 +338,10 @@ def split_authors(head: str) -> tuple[Authors | None, str, str]:
 
 YEAR = r"(?:1[5-9]|20)\d{2}"
 _EDITION = re.compile(
-    r"^(?P<ed>\d+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?|"
-    r"第?\s*\d+|[一二三四五六七八九十]+)\s*(?:ed(?:ition)?n?\.?|版|edn\.?)\s*[.,]?\s*",
+    r"^(?:(?P<ed>\d+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?|"
+    r"第?\s*\d+|[一二三四五六七八九十]+)\s*(?:ed(?:ition)?n?\.?|版|edn\.?)"
+    # editions named in words: 修订版, 石印本, 影印本
+    r"|(?P<named>[\u4e00-\u9fff]{1,4}(?:版|本)))\s*[.,]\s*",
 )
 
 
@@ -322,7 +369,7 @@ def parse_publication(text: str) -> Publication:
     edition = ""
     m = _EDITION.match(text)
     if m:
-        edition = re.sub(r"^第\s*", "", m["ed"]).strip()
+        edition = m["named"] or re.sub(r"^第\s*", "", m["ed"]).strip()
         text = text[m.end():]
     years = list(re.finditer(rf"(?<!\d){YEAR}(?!\d)", text))
     m = years[-1] if years else None
@@ -346,8 +393,16 @@ def parse_publication(text: str) -> Publication:
     return Publication(place, publisher, m[0], date, pages, edition, after.strip(" .,;"))
 
 
+# "Unknown" placeholders of GB/T 7714 and NLM: no data, so no field.
+PLACEHOLDER = re.compile(r"\[\s*(?:出版地不详|出版者不详|出版年不详|s\.\s*l\.?|s\.\s*n\.?|publisher unknown|"
+                         r"place unknown|date unknown)\s*\]", re.I)
+
+
 def _place_publisher(text: str) -> tuple[str, str]:
     """``'Lyon: IARC Press'`` or ``'IARC Press, Lyon, France'`` -> (place, publisher)."""
+    text = PLACEHOLDER.sub("", text)
+    # NLM writes a place inferred by the cataloguer in brackets: "[Pittsburgh (PA)]".
+    text = re.sub(r"^\[([^\]]+)\](?=\s*:)", r"\1", text.strip())
     text = text.strip(" ,.;")
     if not text:
         return "", ""
@@ -357,7 +412,7 @@ def _place_publisher(text: str) -> tuple[str, str]:
         for pair in pairs:
             if ":" in pair:
                 place, publisher = pair.split(":", 1)
-                places.append(place.strip())
+                places.append(place.strip(" ,"))
                 publishers.append(publisher.strip(" ,"))
             else:
                 publishers.append(pair)

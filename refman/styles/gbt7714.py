@@ -15,14 +15,20 @@ from .. import normalize
 from ..model import Name, Reference
 from .common import YEAR, Authors, lift_identifiers, parse_author_list, parse_publication, split_authors, tidy
 
-CODE = re.compile(r"\[(?P<code>[A-Z]{1,2})(?:/(?P<carrier>[A-Z]{2}))?\]")
+CODE = re.compile(r"\[(?P<code>[A-Z]{1,2})(?:/(?P<carrier>[A-Z]{2}))?\]|\[(?P<label>[\u4e00-\u9fff]{2,7})\]")
+# Older lists (GB 7714-87 habits) name the type in words: [博士学位论文], [专著], [期刊].
+LABELS = {"学位论文": "D", "博士学位论文": "D", "硕士学位论文": "D", "博士论文": "D", "硕士论文": "D",
+          "专著": "M", "普通图书": "M", "图书": "M", "期刊": "J", "期刊文章": "J", "会议录": "C",
+          "会议论文": "C", "报告": "R", "科技报告": "R", "标准": "S", "专利": "P", "报纸": "N",
+          "报纸文章": "N", "汇编": "G", "电子公告": "EB", "数据库": "DB", "计算机程序": "CP",
+          "档案": "A", "舆图": "CM", "数据集": "DS", "预印本": "PP", "其他": "Z"}
 KNOWN_CODES = {"M", "C", "G", "N", "J", "D", "R", "S", "P", "DB", "CP", "EB", "A", "CM", "DS",
                "Z", "PP", "K", "Q", "CD", "OL", "DK", "MT", "MM", "AR"}
 
 # BibTeX entry types by GB/T type code ("//" marks a part of a larger work).
 ENTRY_TYPES = {
     "J": "article", "N": "article", "M": "book", "G": "book", "C": "proceedings",
-    "D": "phdthesis", "R": "techreport", "S": "standard", "P": "patent", "EB": "online",
+    "D": "phdthesis", "R": "techreport", "S": "techreport", "P": "patent", "EB": "online",
     "DB": "dataset", "DS": "dataset", "CP": "software", "A": "misc", "CM": "misc", "PP": "misc",
     "Z": "misc", "K": "misc", "Q": "misc", "AR": "misc",
 }
@@ -55,10 +61,16 @@ _EDITOR_MARK = re.compile(r"\s*[,，]?\s*(?:\b(?:eds?|editors?)\b\.?|主编|编�
 _VERSION = re.compile(r"(?:^|[\s:,])(?P<v>[Vv](?:ersion\s*)?\d+(?:\.\d+)*)\s*$")
 
 
+def _find_code(text: str) -> re.Match[str] | None:
+    for m in CODE.finditer(text):
+        if (m["code"] and m["code"] in KNOWN_CODES) or (m["label"] and m["label"] in LABELS):
+            return m
+    return None
+
+
 def matches(text: str) -> bool:
     """True when the entry carries a GB/T 7714 type code such as ``[J]`` or ``[EB/OL]``."""
-    m = CODE.search(text)
-    return bool(m) and m["code"] in KNOWN_CODES
+    return _find_code(text) is not None
 
 
 def parse(text: str) -> Reference:
@@ -70,10 +82,10 @@ def parse(text: str) -> Reference:
     """
     ids = lift_identifiers(text)
     body = ids.rest
-    m = CODE.search(body)
+    m = _find_code(body)
     if not m:  # callers check ``matches`` first; keep the whole text rather than fail
         return Reference(raw=text, style="fallback", title=body, note=body)
-    code = m["code"]
+    code = m["code"] or LABELS[m["label"]]
     carrier = m["carrier"] or ""
     if code in CARRIERS and not carrier:  # "[OL]" alone is a carrier, not a type
         code, carrier = "EB", code
@@ -98,6 +110,16 @@ def parse(text: str) -> Reference:
         if translators:
             fields["translators"] = translators.names
             tail = tail[tm.end():]
+    vm = re.match(r"^(?P<v>[Vv](?:ersion\s*)?\d+(?:\.\d+)*)\s*\.\s*", tail)
+    if vm:  # 2025: "[DS/OL]. V1. 平台(日期)[引用日期]"
+        fields["version"] = vm["v"]
+        tail = tail[vm.end():]
+    pm = re.match(rf"^(?P<platform>[^()\[\].]+?)\s*\((?P<date>{YEAR}(?:-\d{{1,2}}){{0,2}})\)\s*\.?\s*(?P<rest>.*)$", tail)
+    if pm and code in ("DS", "DB", "PP", "EB", "CP", "Z"):
+        fields["publisher"], fields["updated"] = pm["platform"].strip(), normalize.date(pm["date"])
+        tail = pm["rest"]
+    elif code in ("DS", "DB", "PP") and tail and not re.search(YEAR, tail):
+        fields["publisher"], tail = tail.strip(" ."), ""
     entry_type = PART_TYPES.get(code, "") if is_part else ""
     entry_type = entry_type or ENTRY_TYPES.get(code, "misc")
 
@@ -114,12 +136,11 @@ def parse(text: str) -> Reference:
 
     if code == "D" and _THESIS_MASTERS.search(text):
         entry_type = "mastersthesis"
-    if code == "J" and not fields.get("container") and fields.get("publisher"):
-        fields["container"] = fields.pop("publisher")
 
-    if not fields.get("year") and (ids.updated or fields.get("date")):
+    updated = ids.updated or fields.get("updated", "")
+    if not fields.get("year") and (updated or fields.get("date")):
         # An online item dated only by its update: that date is the version cited.
-        fields["year"] = (ids.updated or fields["date"])[:4]
+        fields["year"] = (updated or fields["date"])[:4]
     language = "zh" if normalize.cjk_share(title or text) > 0.3 else "en"
     style = _edition(text, fields, code, carrier)
     note = "; ".join(n for n in fields.pop("notes") if n)
@@ -148,7 +169,7 @@ def parse(text: str) -> Reference:
         doi=ids.doi,
         url=ids.url,
         urldate=ids.urldate,
-        updated=ids.updated,
+        updated=updated,
         pmid=ids.pmid,
         pmcid=ids.pmcid,
         registry=ids.registry,
@@ -178,7 +199,12 @@ def _title_and_number(title: str, code: str, fields: dict) -> tuple[str, dict]:
         if m:
             fields["doc_number"] = m["number"]
             return title[: m.start()].strip(), fields
-    if code == "R":
+    if code == "CM":
+        m = re.search(r"\.?\s*(?P<scale>1\s*:\s*[\d\s,]+\d)\s*$", title)
+        if m:  # the map's scale is not part of its title
+            fields["notes"].append(f"Scale {m['scale']}")
+            return title[: m.start()].strip(), fields
+    if code in ("R", "A"):
         m = re.search(r"\s*:\s*(?P<number>[A-Za-z][\w\-/.]*\d[\w\-/.]*|\d[\w\-/.]*[A-Za-z][\w\-/.]*)\s*$", title)
         if m and " " not in m["number"]:
             fields["doc_number"] = m["number"]
@@ -194,6 +220,13 @@ def _title_and_number(title: str, code: str, fields: dict) -> tuple[str, dict]:
 def _parse_serial(tail: str, fields: dict) -> None:
     """``刊名, 年, 卷(期): 页码`` and its variants; newspapers ``报名, 日期(版次)``."""
     tail = tail.strip().rstrip(".").strip()
+    whole = re.match(rf"^(?P<year>{YEAR})\s*,\s*(?P<volume>\d+)\s*\((?P<issue>[^()]+)\)\s*[-—]\s*\.?\s*(?P<rest>.*)$", tail)
+    if whole:  # a whole serial from its first issue on: "1984, 1(1)-. 武汉: 出版者, 1984-"
+        fields.update(year=whole["year"], volume=whole["volume"], issue=whole["issue"].strip())
+        fields["notes"].append("open range")
+        pub = parse_publication(re.sub(r"[-—]\s*$", "", whole["rest"]))
+        fields["place"], fields["publisher"] = pub.place, pub.publisher
+        return
     m = _JOURNAL_LOCATOR.match(tail)
     if not m:
         pub = parse_publication(tail)
@@ -254,18 +287,21 @@ def _parse_part(tail: str, fields: dict) -> None:
     editors: tuple[Name, ...] = ()
     segments = re.split(r"\.\s+|(?<=[\u4e00-\u9fff])\.(?=\S)", tail, maxsplit=1)
     if len(segments) == 2:
-        first = _EDITOR_MARK.sub("", segments[0])
-        names = parse_author_list(first)
-        if names and (first != segments[0] or not _looks_like_container(segments[0])):
+        names = parse_author_list(segments[0])
+        persons = names is not None and all(not n.corporate for n in names.names)
+        if names and (persons or names.role == "editor" or not _looks_like_container(segments[0])):
             editors = names.names
             tail = segments[1]
     fields["editors"] = editors
-    # The container runs until the publication statement: ". place: publisher, year" or ", year".
-    m = re.match(rf"^(?P<container>.+?)\.\s+(?P<pub>[^.]*?(?:{YEAR})[^.]*)$", tail)
-    if m:
-        fields["container"] = m["container"].strip()
-        _merge_publication(parse_publication(m["pub"]), fields)
-        return
+    # The container runs to the publication statement: "[edition.] place: publisher, year".
+    parts = re.split(r"\.\s+", tail)
+    for i in range(1, len(parts)):
+        rest = ". ".join(parts[i:])
+        if re.search(YEAR, rest) and (":" in rest or re.match(r"\s*\d+(?:st|nd|rd|th)?\s*(?:ed|版)", rest)
+                                      or re.fullmatch(rf"[^,]*,\s*{YEAR}.*", rest)):
+            fields["container"] = ". ".join(parts[:i]).strip()
+            _merge_publication(parse_publication(rest), fields)
+            return
     m = re.match(rf"^(?P<container>.+?)\s*,\s*(?P<year>{YEAR})(?:\s*:\s*(?P<pages>[\w\-]+))?\s*$", tail)
     if m:
         fields["container"] = m["container"].strip()

@@ -26,16 +26,37 @@ LOCATOR = re.compile(
 )
 # "Annals of Oncology (2026)": the form news sites print under a report.
 _PAREN_YEAR_JOURNAL = re.compile(rf"^(?P<before>.+?)\.\s+(?P<journal>[^.]{{2,120}}?)\s*\((?P<year>{YEAR})\)\s*\.?\s*(?P<after>.*)$")
-_BOOK = re.compile(rf"^(?P<before>.*?)\.?\s*(?P<place>[^.;:]{{2,80}}):\s*(?P<publisher>[^;]{{2,160}});\s*(?P<year>{YEAR})(?P<after>.*)$")
+# "Title. [2nd ed.] [Editor A, editor.] Place: Publisher; Year [Mon Day]": the statement is the
+# first segment after a full stop that reads "place: publisher; year" (or AMA's "publisher; year").
+_BOOK = re.compile(
+    rf"""^(?P<before>.+?)\.\s+
+        (?:(?P<ed>\d+(?:st|nd|rd|th)\s+ed|[Rr]ev\s+ed)\.\s+)?
+        (?:(?P<eds>[^.;:]+?,\s*(?:technical\s+)?editors?)\.\s+)?
+        (?:(?P<place>[^.;:]{{2,80}}?):\s*)?(?P<publisher>[^;:]{{2,160}});\s*
+        (?:\[[^\]]*\]\s*)?c?(?P<year>{YEAR})?
+        (?:\s+(?P<month>[A-Z][a-z]{{2}})(?:\s+(?P<day>\d{{1,2}}))?)?
+        (?P<after>(?:\s*\[[^\]]*\])?\s*(?:\.|$).*)$""",
+    re.X,
+)
+# "Chapter 24, Regression and correlation methods; p. 447-86": a chapter of a single-author book.
+_CHAPTER_AFTER = re.compile(r"^\s*\.?\s*(?:Chapter|Chap\.|Part|Section)\s+[\w.]+,\s*(?P<title>[^;]+);\s*(?P<rest>.*)$", re.I)
+# A home page: "MedlinePlus [Internet]. Bethesda (MD): National Library of Medicine (US)."
+_HOMEPAGE = re.compile(r"^(?P<title>[^.]+?)\.\s+(?P<place>[^.;:]{2,80}):\s*(?P<publisher>[^;]+?)\s*[.;]?\s*$")
+# A journal article with no volume yet: "Int J Cancer. 2021 Apr 5."
+_DATE_ONLY = re.compile(rf"^(?P<before>.+)\.\s+(?P<year>{YEAR})(?:\s+(?P<month>[A-Z][a-z]{{2}})(?:\s+(?P<day>\d{{1,2}}))?)?\s*\.?\s*$")
+_LABEL = re.compile(r"\s*\[(?P<label>dissertation|doctoral dissertation|master'?s thesis|thesis|Internet|Online|"
+                    r"Electronic|serial on the Internet|database on the Internet|monograph on the Internet|"
+                    r"homepage on the Internet|CD-ROM|DVD|videocassette|podcast)\]", re.I)
 _CHAPTER = re.compile(r"^(?P<title>.+?)\.\s+In\s*:\s*(?P<rest>.+)$")
 _PAGES_P = re.compile(r"(?:^|[.;]\s*)p\.\s*(?P<pages>[A-Za-z]?\d[\w\-]*)\.?")
-_INTERNET = re.compile(r"\s*\[(?:Internet|Online|Electronic|serial on the Internet|database on the Internet)\]", re.I)
 _EDITION = re.compile(r"\.\s*(?P<ed>\d+(?:st|nd|rd|th)|[Rr]ev)\s+ed\.?$")
 
 
 def matches(text: str) -> bool:
     """True for entries with a Vancouver journal locator, book statement or web marker."""
-    return bool(LOCATOR.search(text) or _PAREN_YEAR_JOURNAL.match(text) or _INTERNET.search(text)
+    return bool(LOCATOR.search(text) or _PAREN_YEAR_JOURNAL.match(text) or _LABEL.search(text)
+                or re.search(rf"\.\s+{YEAR}\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?\.(?:\s|$)", text)
+                or re.search(rf";\s*c?{YEAR}\b", text)
                 or re.search(rf":\s*[^;:]+;\s*{YEAR}", text) or re.search(r"\.\s+In\s*:\s", text))
 
 
@@ -48,21 +69,34 @@ def parse(text: str) -> Reference:
     """
     ids = lift_identifiers(text)
     body = ids.rest
-    online = bool(_INTERNET.search(body))
-    body = _INTERNET.sub("", body)
-    authors, rest, paren_year = split_authors(body)
-    if authors is None:
-        authors = Authors(())
+    labels = [m["label"].lower() for m in _LABEL.finditer(body)]
+    online = any("internet" in l or l in ("online", "electronic") for l in labels)
+    first_segment = body.split(". ", 1)[0]
+    body = _LABEL.sub("", body)
+    if _LABEL.search(first_segment):
+        # "MedlinePlus [Internet]. Bethesda (MD): ...": the label ends a title, not an author list.
+        authors, rest, paren_year = Authors(()), body, ""
+    else:
+        authors, rest, paren_year = split_authors(body)
+        if authors is None:
+            authors = Authors(())
     f: dict = {"notes": list(ids.notes), "year": paren_year}
+    if authors.role == "editor":
+        f["editors"], authors = authors.names, Authors((), authors.et_al)
     entry_type, code = "misc", "Z"
+    if any("dissertation" in l or "thesis" in l for l in labels):
+        entry_type, code = ("mastersthesis" if any("master" in l for l in labels) else "phdthesis"), "D"
 
     chapter = _CHAPTER.match(rest)
     m = None if chapter else LOCATOR.search(rest)
+    bm = None if chapter else _BOOK.match(rest)
     if chapter:
         entry_type, code = "incollection", "M"
         f["title"] = chapter["title"]
         _parse_chapter(chapter["rest"], f)
-    elif m and (m["volume"] or m["issue"] or m["pages"] or not _BOOK.match(rest)):
+        if re.search(r"proceedings|conference|congress|symposium|meeting", f.get("container", ""), re.I):
+            entry_type, code = "inproceedings", "C"
+    elif m and (m["volume"] or m["issue"] or m["pages"] or not bm):
         entry_type, code = "article", "J"
         f["title"], f["container"] = _title_and_journal(rest[: m.start()])
         f["year"] = m["year"]
@@ -78,32 +112,59 @@ def parse(text: str) -> Reference:
         f["title"], f["container"], f["year"] = pm["before"].strip(), pm["journal"].strip(), pm["year"]
         if tidy(pm["after"]):
             f["notes"].append(tidy(pm["after"]))
-    elif (bm := _BOOK.match(rest)) is not None:
-        entry_type, code = ("online", "EB") if online else ("book", "M")
-        before = bm["before"].strip()
-        em = _EDITION.search(before)
-        if em:
-            f["edition"] = em["ed"]
-            before = before[: em.start()]
-        f["title"] = before.strip(" .")
-        f["place"], f["publisher"], f["year"] = bm["place"].strip(), bm["publisher"].strip(), bm["year"]
+    elif bm is not None:
+        if code != "D":
+            entry_type, code = "book", "M"
+            if online and not bm["ed"] and not ids.isbn:
+                entry_type, code = "online", "EB"
+        f["title"] = bm["before"].strip(" .")
+        if bm["ed"]:
+            f["edition"] = bm["ed"].split()[0]
+        if bm["eds"]:
+            eds = parse_author_list(bm["eds"])
+            if eds:
+                f["editors"] = eds.names
+        f["place"] = (bm["place"] or "").strip().strip("[]")
+        f["publisher"] = bm["publisher"].strip()
+        f["year"] = bm["year"] or (ids.updated or "")[:4]
+        if bm["month"] and bm["year"]:
+            f["date"] = normalize.iso_date(bm["year"], bm["month"], bm["day"] or "")
         after = bm["after"]
+        cm = _CHAPTER_AFTER.match(after)
+        if cm:
+            entry_type, code = "incollection", "M"
+            f["container"], f["title"] = f["title"], cm["title"].strip()
+            after = cm["rest"]
         pp = _PAGES_P.search(after)
         if pp:
             f["pages"] = normalize.pages(pp["pages"])
             after = after[: pp.start()] + after[pp.end():]
         if tidy(after):
             f["notes"].append(tidy(after))
+    elif online and (hm := _HOMEPAGE.match(rest)) is not None:
+        entry_type, code = "online", "EB"
+        f["title"], f["place"], f["publisher"] = hm["title"].strip(), hm["place"].strip(), hm["publisher"].strip()
+        f["year"] = f["year"] or (ids.updated or "")[:4]
+    elif (dm := _DATE_ONLY.match(rest)) is not None and ". " in dm["before"]:
+        entry_type, code = "article", "J"
+        f["title"], f["container"] = _title_and_journal(dm["before"])
+        f["year"] = dm["year"]
+        if dm["month"]:
+            f["date"] = normalize.iso_date(dm["year"], dm["month"], dm["day"] or "")
     else:
         title, _, after = rest.partition(". ")
         f["title"] = title.strip(" .")
         ym = re.search(rf"(?<!\d){YEAR}(?!\d)", after)
-        f["year"] = f["year"] or (ym[0] if ym else "")
+        f["year"] = f["year"] or (ym[0] if ym else "") or (ids.updated or "")[:4]
         if tidy(after):
             f["notes"].append(tidy(after))
-    if online and entry_type in ("misc", "book"):
+        if ids.url and entry_type == "misc":
+            entry_type, code = "online", "EB"
+    if online and entry_type == "misc":
         entry_type, code = "online", "EB"
     title = f.get("title", "").strip().rstrip(".")
+    if title.startswith("[") and title.endswith("]"):
+        title = title[1:-1]  # NLM brackets a title translated into English
     return Reference(
         raw=text,
         style="vancouver",
@@ -161,7 +222,9 @@ def _parse_chapter(rest: str, f: dict) -> None:
             rest = em["rest"]
     bm = _BOOK.match(rest)
     if bm:
-        f["container"] = bm["before"].strip(" .")
+        # "Book. Proceedings of X; 2002 Apr 3-5; Kinsdale, Ireland": the meeting's date and place
+        # are not part of the book's title.
+        f["container"] = re.sub(rf";\s*{YEAR}\s+[A-Z][a-z]{{2}}.*$", "", bm["before"].strip(" ."))
         f["place"], f["publisher"], f["year"] = bm["place"].strip(), bm["publisher"].strip(), bm["year"]
         after = bm["after"]
     else:

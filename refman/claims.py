@@ -1,0 +1,290 @@
+"""Body -> claims: sentences with their citation markers and the entities they name.
+
+A claim is a sentence of the body (Chinese rules: 。！？； and English rules: a full stop that
+is not a decimal point, an abbreviation or ``et al.``), with character offsets into the
+original document. Headings, author biographies, affiliations, keywords and other front matter
+are not claims. A marker belongs to the sentence it ends or follows: in ``...肿瘤。^[4]`` the
+marker after the full stop still belongs to that sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .styles.common import REGISTRY
+
+# --- markers -------------------------------------------------------------------------------
+
+_NUMS = r"\d{1,3}(?:\s*[-–—~～,，、]\s*\d{1,3})*"
+MARKER = re.compile(
+    rf"""\^\{{\s*\[(?P<a>{_NUMS})\]\s*\}}          # ^{{[4]}}
+      | \^\[(?P<b>{_NUMS})\]                      # ^[4-5]
+      | <sup>\s*\[?(?P<c>{_NUMS})\]?\s*</sup>     # <sup>4</sup>
+      | (?<![\w\]])\[(?P<d>{_NUMS})\](?!\s*[=(:])  # [4,7] but not "[2] =" or a link
+      | ［(?P<e>{_NUMS})］ | 【(?P<f>{_NUMS})】
+      | (?<=[^\W\d_]|[)\]”’"'.,;:。，；])(?P<g>[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,،‒–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)
+    """,
+    re.X,
+)
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# Superscripts after these are exponents and units, not citations: m², 10⁹, CD8⁺.
+_UNIT_BEFORE = re.compile(r"(?:\b(?:m|cm|mm|km|μm|um|dm|ft|in|s|h|g|kg|l|L|mL)|\d)$")
+
+
+def expand(numbers: str) -> tuple[int, ...]:
+    """``'4-5'`` -> ``(4, 5)``; ``'4, 7-9'`` -> ``(4, 7, 8, 9)``; absurd ranges stay as their ends.
+
+    >>> expand("13-16"), expand("4,7"), expand("4, 7-9")
+    ((13, 14, 15, 16), (4, 7), (4, 7, 8, 9))
+    """
+    out: list[int] = []
+    for part in re.split(r"\s*[,，、]\s*", numbers.translate(_SUPERSCRIPT)):
+        bounds = [int(p) for p in re.split(r"\s*[-–—~～‒]\s*", part) if p.strip().isdigit()]
+        if len(bounds) == 2 and 0 < bounds[1] - bounds[0] <= 50:
+            out.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            out.extend(bounds)
+    return tuple(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A citation marker as written, where it stands, and the entry numbers it names."""
+
+    text: str
+    start: int
+    end: int
+    numbers: tuple[int, ...]
+
+
+def find_markers(text: str, offset: int = 0) -> list[Marker]:
+    """Every citation marker in ``text``; superscript exponents and units are skipped."""
+    out = []
+    for m in MARKER.finditer(text):
+        group = next(g for g in "abcdefg" if m[g])
+        if group == "g" and _UNIT_BEFORE.search(text[: m.start()]):
+            continue
+        numbers = expand(m[group])
+        if numbers and all(0 < n < 1000 for n in numbers):
+            out.append(Marker(m[0], m.start() + offset, m.end() + offset, numbers))
+    return out
+
+
+# --- entities ------------------------------------------------------------------------------
+
+# Trial-like names: capitals with digits or hyphens (KEYNOTE-158, IMpower133, DESTINY-Gastric04,
+# KC-WISE, ToGA), possibly followed by more capital words (CLARINET FORTE, DART SWOG S1609).
+_ACRONYM_WORD = r"(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]*)(?:[-‐][A-Za-z0-9]+)*"
+ACRONYM = re.compile(rf"(?<![A-Za-z0-9\-]){_ACRONYM_WORD}(?:[ \t](?:{_ACRONYM_WORD}|\d{{1,4}}(?![\d.%]))(?![A-Za-z0-9\-]))*(?![A-Za-z0-9\-])")
+_TRIAL_WORDS = re.compile(r"^\s*(?:[ⅠⅡⅢⅣIV/]+\s*[bB]?\s*期|随机|双盲|前瞻性|多中心|回顾性|临床|\s)*"
+                          r"(?:试验|研究|trial|study|studies)", re.I)
+_TRIAL_WORDS_BEFORE = re.compile(r"(?:the|in|of|from)\s+(?:phase\s+[IV123]+\s+)?$", re.I)
+_AUTHOR_MENTION = re.compile(
+    r"(?P<latin>[A-Z][a-zà-ÿ'’]+(?:[-\s][A-Z][a-zà-ÿ'’]+)?)\s*(?:等人?|et\s+al\.?|and\s+colleagues|团队)"
+    r"|(?P<cjk>[\u4e00-\u9fff]{1,3})等(?:人)?(?=[\^\[（(]|报道|研究|发现|开展|的)"
+)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年)?(?!\d)")
+_RESULT = re.compile(
+    r"\bHR\b|风险比|危险比|P\s*[<=>≤≥]\s*\.?\d|95%\s*CI|置信区间|中位|median|\d+(?:\.\d+)?\s*(?:%|个月|months?|weeks?|周)"
+    r"|ORR|PFS|\bOS\b|缓解率|生存期|response rate|survival",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Entities:
+    """What a sentence names: trial acronyms, registry ids, drugs (INN), author mentions, years."""
+
+    acronyms: tuple[str, ...] = ()
+    trials: tuple[str, ...] = ()  # the acronyms that the sentence calls a trial or study
+    registry: tuple[str, ...] = ()
+    drugs: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+
+
+def find_entities(text: str, drug_lexicon: lexicon.DrugLexicon | None = None) -> Entities:
+    """The entities named in a sentence.
+
+    >>> e = find_entities("在SSA的增量使用方面，CLARINET FORTE前瞻性Ⅱ期临床试验^[8]结果显示，增量使用兰瑞肽")
+    >>> e.trials, e.drugs
+    (('CLARINET FORTE',), ('lanreotide',))
+    """
+    generic = lexicon.generic_abbreviations()
+    drug_lexicon = drug_lexicon or lexicon.drugs()
+    clean = MARKER.sub(" ", text)
+    acronyms, trials = [], []
+    for m in ACRONYM.finditer(clean):
+        words = m[0].split()
+        while words and (words[-1].upper() in generic or words[-1].isdigit() and len(words) == 1):
+            words.pop()
+        while words and words[0].upper() in generic:
+            words.pop(0)
+        name = " ".join(words)
+        if not name or name.upper() in generic or len(name) < 3 or REGISTRY.fullmatch(name):
+            continue
+        acronyms.append(name)
+        after, before = clean[m.end(): m.end() + 16], clean[max(0, m.start() - 20): m.start()]
+        if _TRIAL_WORDS.match(after) or _TRIAL_WORDS_BEFORE.search(before) and re.match(r"\s*(trial|study)", after, re.I):
+            trials.append(name)
+    registry = [r[1] for r in REGISTRY.finditer(text)]
+    drugs = [inn for inn, _, _ in drug_lexicon.find(clean)]
+    authors = []
+    for m in _AUTHOR_MENTION.finditer(clean):
+        name = m["latin"] or m["cjk"]
+        if name and name.upper() not in generic:
+            authors.append(name.split()[-1] if m["latin"] else name)
+    years = [m[1] for m in _YEAR.finditer(clean)]
+    unique = lambda xs: tuple(dict.fromkeys(xs))  # noqa: E731 - order-keeping dedupe
+    return Entities(unique(acronyms), unique(trials), unique(registry), unique(drugs),
+                    unique(authors), unique(years))
+
+
+def states_result(text: str) -> bool:
+    """A sentence that reports numbers, hazard ratios or P values."""
+    return bool(_RESULT.search(text))
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of the body, where it stands, its markers and what it names."""
+
+    text: str
+    start: int
+    end: int
+    markers: tuple[int, ...] = ()
+    marker_spans: tuple[Marker, ...] = ()
+    entities: Entities = field(default_factory=Entities)
+    section: str = ""
+    document: str = ""
+
+    @property
+    def states_result(self) -> bool:
+        return states_result(self.text)
+
+
+_ABBREVIATIONS = re.compile(
+    r"(?:\bet al|\bvs|\bv|\be\.g|\bi\.e|\bFig|\bFigs|\bNo|\bNos|\bDr|\bMr|\bMrs|\bMs|\bProf|\bapprox|\bca|"
+    r"\bcf|\bRef|\bRefs|\bVol|\bJr|\bSr|\bSt|\bInc|\bLtd|\bCo|\bCorp|\bDept|\bUniv|\bmin|\bmax|\bvol|\bpp|\bp|"
+    r"\b[A-Z])$"
+)
+_CLOSERS = "”’\"'」』）)】]》"
+_OPENERS = {"(": ")", "（": "）", "[": "]", "【": "】", "“": "”", "「": "」"}
+_FRONT_MATTER = re.compile(
+    r"^\s*[\[【(（]?\s*\**\s*(?:关\s*键\s*[词字]|key\s*words?|keywords|摘\s*要|abstract|DOI|中图分类号|"
+    r"文献标志码|文献标识码|文章编号|基金项目|funding|第一作者|通信作者|通讯作者|correspondence|"
+    r"e-?mail|orcid|收稿日期|修回日期|利益冲突|conflicts? of interest|作者贡献|引用本文|cite this)"
+    r"\s*\**\s*[\]】)）]?\s*(?:[:：]|\s|$)",
+    re.I,
+)
+_KEEP_AFTER_LABEL = re.compile(r"^\s*[\[【]\s*\**\s*(?:摘\s*要|abstract)\s*\**\s*[\]】]\s*", re.I)
+_INSTITUTION = re.compile(r"大学|医院|研究所|研究院|学院|中心|University|Hospital|Institute|Department|"
+                          r"Center|Centre|School|College|Faculty|Laboratory", re.I)
+_BIO = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[，,]\s*(?:[^，,。]{0,20}[，,]\s*){0,3}"
+                  r"(?:主任医师|副主任医师|教授|副教授|研究员|博士|硕士|主治医师|院长|主任)")
+_CAPTION = re.compile(r"^\s*(?:图|表|Fig\.?|Figure|Table)\s*\d+", re.I)
+_TERMINATORS = "。！？；!?"
+
+
+def _is_non_claim(line: str) -> bool:
+    """Headings, front matter, biographies, affiliations, captions: text that asserts nothing."""
+    text = line.strip()
+    if not text:
+        return True
+    if _FRONT_MATTER.match(text) and not _KEEP_AFTER_LABEL.match(text):
+        return True
+    if _CAPTION.match(text) or _BIO.match(text):
+        return True
+    if len(_INSTITUTION.findall(text)) >= 2 and not any(t in text for t in "。！？"):
+        return True
+    has_end = any(t in text for t in _TERMINATORS) or re.search(r"[a-z0-9)\]%]\.(?:\s|$)", text)
+    limit = 60 if any("\u4e00" <= c <= "\u9fff" for c in text) else 120
+    return not has_end and len(text) < limit
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets just past each sentence end in one paragraph (markers and closing quotes
+    after the stop stay with the sentence)."""
+    ends = []
+    depth: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPENERS and not (ch == "[" and MARKER.match(text, i)):
+            depth.append(_OPENERS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif ch in _TERMINATORS and not depth or ch == "." and not depth and _english_stop(text, i):
+            j = i + 1
+            while True:
+                while j < n and text[j] in _CLOSERS:
+                    j += 1
+                m = MARKER.match(text, j) or (MARKER.match(text, j + 1) if text[j:j + 1] == " " else None)
+                if not m:
+                    break
+                j = m.end()
+            ends.append(j)
+            i = j
+            continue
+        elif depth and ch in _TERMINATORS and ch in "。！？" and len(depth) > 3:
+            depth.clear()
+        i += 1
+    if not ends or ends[-1] < n:
+        ends.append(n)
+    return ends
+
+
+def _english_stop(text: str, i: int) -> bool:
+    """A full stop that ends a sentence: followed by space and a capital, digit, Chinese or
+    the end; not a decimal point, an initial, ``et al.``, ``vs.`` or ``Fig.``."""
+    before, after = text[:i], text[i + 1:]
+    if after[:1].isdigit() or not (after == "" or after[:1].isspace() or MARKER.match(after)):
+        return False
+    if _ABBREVIATIONS.search(before):
+        return False
+    nxt = after.lstrip()[:1]
+    return nxt == "" or nxt.isupper() or nxt.isdigit() or "\u4e00" <= nxt <= "\u9fff" or nxt in "“\"'(（[【^<"
+
+
+def split_claims(body: str, *, document: str = "",
+                 drug_lexicon: lexicon.DrugLexicon | None = None) -> list[Claim]:
+    """The claims of a document body, in order, with offsets into ``body``.
+
+    >>> [c.markers for c in split_claims("PROMID和CLARINET两大经典药物临床试验^[4-5]分别证实了疗效。"
+    ...                                      "最近发表的GETNE-TRASGU回顾性研究^[6]共纳入535例。")]
+    [(4, 5), (6,)]
+    """
+    claims: list[Claim] = []
+    section = ""
+    offset = 0
+    for line in body.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if _is_non_claim(line):
+            stripped = line.strip()
+            if stripped and len(stripped) < 60 and not _FRONT_MATTER.match(stripped):
+                section = stripped
+            continue
+        start = 0
+        label = _KEEP_AFTER_LABEL.match(line)
+        if label:
+            start = label.end()
+        for end in _sentence_ends(line):
+            if end <= start:
+                continue
+            raw = line[start:end]
+            lead = len(raw) - len(raw.lstrip(" \t-•·*"))
+            text = raw.strip(" \t-•·*").rstrip()
+            s = line_start + start + lead
+            start = end
+            if len(text) < 4 or not any(c.isalpha() for c in text):
+                continue
+            markers = find_markers(text, s)
+            numbers = tuple(dict.fromkeys(n for m in markers for n in m.numbers))
+            claims.append(Claim(text, s, s + len(text), numbers, tuple(markers),
+                                find_entities(text, drug_lexicon), section, document))
+    return claims
