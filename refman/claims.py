@@ -51,16 +51,24 @@ def expand(numbers: str) -> tuple[int, ...]:
 
 @dataclass(frozen=True)
 class Marker:
-    """A citation marker as written, where it stands, and the entry numbers it names."""
+    """A citation marker as written, where it stands, and the entry numbers it names.
+
+    ``start``/``end`` are offsets into the document; ``at`` is the offset in the claim's text.
+    """
 
     text: str
     start: int
     end: int
     numbers: tuple[int, ...]
+    at: int = 0
 
 
-def find_markers(text: str, offset: int = 0) -> list[Marker]:
-    """Every citation marker in ``text``; superscript exponents and units are skipped."""
+def find_markers(text: str, offset: int = 0, positions: list[int] | None = None) -> list[Marker]:
+    """Every citation marker in ``text``; superscript exponents and units are skipped.
+
+    ``positions`` maps each character of ``text`` to its offset in the document when the text
+    was put together from several lines; otherwise ``offset`` is added.
+    """
     out = []
     for m in MARKER.finditer(text):
         group = next(g for g in "abcdefg" if m[g])
@@ -68,7 +76,11 @@ def find_markers(text: str, offset: int = 0) -> list[Marker]:
             continue
         numbers = expand(m[group])
         if numbers and all(0 < n < 1000 for n in numbers):
-            out.append(Marker(m[0], m.start() + offset, m.end() + offset, numbers))
+            if positions:
+                start, end = positions[m.start()], positions[m.end() - 1] + 1
+            else:
+                start, end = m.start() + offset, m.end() + offset
+            out.append(Marker(m[0], start, end, numbers, m.start()))
     return out
 
 
@@ -89,7 +101,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年)?(?!\d)")
 _RESULT = re.compile(
     r"\bHR\b|风险比|危险比|P\s*[<=>≤≥]\s*\.?\d|95%\s*CI|置信区间|中位|median|\d+(?:\.\d+)?\s*(?:%|个月|months?|weeks?|周)"
     r"|ORR|PFS|\bOS\b|缓解率|生存期|response rate|survival",
-    re.I,
+    re.I | re.ASCII,
 )
 
 
@@ -105,6 +117,16 @@ class Entities:
     years: tuple[str, ...] = ()
 
 
+def trim_generic(name: str, generic: frozenset[str]) -> str:
+    """``'DART SWOG S1609 II'`` -> ``'DART SWOG S1609'``: generic words off both ends."""
+    words = name.split()
+    while words and (words[-1].upper() in generic or words[-1].isdigit() and len(words) == 1):
+        words.pop()
+    while words and words[0].upper() in generic:
+        words.pop(0)
+    return " ".join(words)
+
+
 def find_entities(text: str, drug_lexicon: lexicon.DrugLexicon | None = None) -> Entities:
     """The entities named in a sentence.
 
@@ -117,13 +139,10 @@ def find_entities(text: str, drug_lexicon: lexicon.DrugLexicon | None = None) ->
     clean = MARKER.sub(" ", text)
     acronyms, trials = [], []
     for m in ACRONYM.finditer(clean):
-        words = m[0].split()
-        while words and (words[-1].upper() in generic or words[-1].isdigit() and len(words) == 1):
-            words.pop()
-        while words and words[0].upper() in generic:
-            words.pop(0)
-        name = " ".join(words)
+        name = trim_generic(m[0], generic)
         if not name or name.upper() in generic or len(name) < 3 or REGISTRY.fullmatch(name):
+            continue
+        if drug_lexicon.find(name):  # KN026, DS-8201: a drug's code, not a trial
             continue
         acronyms.append(name)
         after, before = clean[m.end(): m.end() + 16], clean[max(0, m.start() - 20): m.start()]
@@ -161,6 +180,7 @@ class Claim:
     entities: Entities = field(default_factory=Entities)
     section: str = ""
     document: str = ""
+    paragraph: int = 0  # 0-based line of the body the sentence stands in
 
     @property
     def states_result(self) -> bool:
@@ -250,6 +270,64 @@ def _english_stop(text: str, i: int) -> bool:
     return nxt == "" or nxt.isupper() or nxt.isdigit() or "\u4e00" <= nxt <= "\u9fff" or nxt in "“\"'(（[【^<"
 
 
+def _paragraphs(body: str) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` spans of the body: ``heading`` lines, and ``text`` paragraphs in
+    which a sentence broken by a PDF page break (the line ends mid-sentence and the text goes
+    on after blank lines) is put back together."""
+    lines, offset = [], 0
+    for line in body.split("\n"):
+        lines.append((offset, offset + len(line), line))
+        offset += len(line) + 1
+    spans, i = [], 0
+    while i < len(lines):
+        start, end, line = lines[i]
+        if _is_non_claim(line):
+            spans.append((start, end, "heading" if line.strip() else "blank"))
+            i += 1
+            continue
+        while True:
+            j = i + 1
+            while j < len(lines) and j <= i + 3 and not lines[j][2].strip():
+                j += 1
+            current = body[start:end].rstrip()
+            if (j < len(lines) and lines[j][2].strip() and not _is_non_claim(lines[j][2])
+                    and not current.endswith(tuple(_TERMINATORS) + tuple(_CLOSERS) + (".", ":", "："))
+                    and _continues(lines[j][2].lstrip())):
+                end, i = lines[j][1], j
+                continue
+            break
+        spans.append((start, end, "text"))
+        i += 1
+    return spans
+
+
+def _continues(line: str) -> bool:
+    first = line[:1]
+    return bool(first) and ("\u4e00" <= first <= "\u9fff" or first.islower() or first.isdigit()
+                            or first in "，,、；;）)”%")
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _joined(raw: str, base: int) -> tuple[str, list[int]]:
+    """Text of a sentence with its line breaks closed up (no space between Chinese), and the
+    document offset of every character."""
+    out, positions, last = [], [], 0
+    for m in _LINE_BREAK.finditer(raw):
+        out.append(raw[last:m.start()])
+        positions.extend(range(base + last, base + m.start()))
+        before, after = raw[m.start() - 1: m.start()], raw[m.end(): m.end() + 1]
+        if before and after and not ("\u3000" <= before <= "\u9fff" or "\u3000" <= after <= "\u9fff"
+                                     or before in "-–"):
+            out.append(" ")
+            positions.append(base + m.start())
+        last = m.end()
+    out.append(raw[last:])
+    positions.extend(range(base + last, base + len(raw)))
+    return "".join(out), positions
+
+
 def split_claims(body: str, *, document: str = "",
                  drug_lexicon: lexicon.DrugLexicon | None = None) -> list[Claim]:
     """The claims of a document body, in order, with offsets into ``body``.
@@ -257,34 +335,35 @@ def split_claims(body: str, *, document: str = "",
     >>> [c.markers for c in split_claims("PROMID和CLARINET两大经典药物临床试验^[4-5]分别证实了疗效。"
     ...                                      "最近发表的GETNE-TRASGU回顾性研究^[6]共纳入535例。")]
     [(4, 5), (6,)]
+    >>> split_claims("REMINET临床试验^[9-10]探讨了SSA用于维持治疗的效果,胰腺及十二指肠NET在一线治疗达到部分缓解或稳定后分别予以兰\\n\\n瑞肽维持或安慰剂治疗。")[0].entities.drugs
+    ('lanreotide',)
     """
     claims: list[Claim] = []
     section = ""
-    offset = 0
-    for line in body.split("\n"):
-        line_start = offset
-        offset += len(line) + 1
-        if _is_non_claim(line):
-            stripped = line.strip()
-            if stripped and len(stripped) < 60 and not _FRONT_MATTER.match(stripped):
+    for number, (p_start, p_end, kind) in enumerate(_paragraphs(body)):
+        paragraph = body[p_start:p_end]
+        if kind != "text":
+            stripped = paragraph.strip()
+            if kind == "heading" and stripped and len(stripped) < 60 and not _FRONT_MATTER.match(stripped):
                 section = stripped
             continue
         start = 0
-        label = _KEEP_AFTER_LABEL.match(line)
+        label = _KEEP_AFTER_LABEL.match(paragraph)
         if label:
             start = label.end()
-        for end in _sentence_ends(line):
+        for end in _sentence_ends(paragraph):
             if end <= start:
                 continue
-            raw = line[start:end]
-            lead = len(raw) - len(raw.lstrip(" \t-•·*"))
-            text = raw.strip(" \t-•·*").rstrip()
-            s = line_start + start + lead
+            raw = paragraph[start:end]
+            lead = len(raw) - len(raw.lstrip(" \t\n-•·*"))
+            raw_text = raw[lead:].rstrip()
+            s = p_start + start + lead
             start = end
+            text, positions = _joined(raw_text, s)
             if len(text) < 4 or not any(c.isalpha() for c in text):
                 continue
-            markers = find_markers(text, s)
+            markers = find_markers(text, s, positions)
             numbers = tuple(dict.fromkeys(n for m in markers for n in m.numbers))
-            claims.append(Claim(text, s, s + len(text), numbers, tuple(markers),
-                                find_entities(text, drug_lexicon), section, document))
+            claims.append(Claim(text, s, s + len(raw_text), numbers, tuple(markers),
+                                find_entities(text, drug_lexicon), section, document, number))
     return claims

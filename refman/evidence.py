@@ -1,0 +1,101 @@
+"""What a reference can be recognised by: its trial acronyms, drugs, registry ids, first author
+and year, title words. Shared by claim linking and lookup, so both read a source the same way.
+
+``Profile`` is computed once per reference; ``EvidenceIndex`` maps each feature to the
+references that have it, so a claim or a query touches only its candidates, not the library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from . import lexicon
+from .claims import ACRONYM
+from .keys import ascii_word
+from .model import Reference
+from .styles.common import REGISTRY
+
+_STOP = {"the", "and", "for", "with", "from", "that", "this", "were", "was", "are", "study", "trial",
+         "phase", "patients", "results", "analysis", "versus", "after", "treatment", "therapy",
+         "randomised", "randomized", "clinical", "open-label", "multicentre", "multicenter", "among",
+         "without", "into", "their", "cancer", "advanced", "first-line", "plus", "controlled"}
+
+
+def acronym_key(text: str) -> str:
+    """Spelling-insensitive form of a trial name: ``'IMpower 133'`` and ``'IMpower133'`` -> ``'IMPOWER133'``."""
+    return re.sub(r"[\s\-‐_./]", "", text).upper()
+
+
+def title_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z0-9\-]{3,}", text.lower()) if w not in _STOP}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The recognisable features of one reference."""
+
+    acronyms: frozenset[str]  # acronym_key of every trial-like name in title or aliases
+    units: frozenset[str]  # the same, but only whole names (CLARINET FORTE as one unit)
+    alias_keys: frozenset[str]
+    drugs: frozenset[str]  # INN
+    registry: frozenset[str]
+    family: str  # first author's family name, ASCII lowercase ("pazares", "liu")
+    families: frozenset[str]  # every author's family name
+    year: str
+    words: frozenset[str]
+
+
+def profile(ref: Reference, drugs: lexicon.DrugLexicon | None = None) -> Profile:
+    """Features of a reference, from its title (and English translation), aliases and ids."""
+    drugs = drugs or lexicon.drugs()
+    generic = lexicon.generic_abbreviations()
+    titles = [ref.title] + ([ref.translation.title] if ref.translation else [])
+    units, parts = set(), set()
+    for title in titles:
+        for m in ACRONYM.finditer(title):
+            name = m[0]
+            if name.upper() in generic or len(name) < 3:
+                continue
+            units.add(acronym_key(name))
+            parts.update(acronym_key(w) for w in name.split() if w.upper() not in generic and len(w) >= 3)
+    alias_keys = {acronym_key(a) for a in ref.aliases}
+    text = " ".join(titles)
+    authors = ref.authors or ref.editors
+    families = {ascii_word(n.family) for n in authors if not n.corporate}
+    first = ascii_word(authors[0].family) if authors and not authors[0].corporate else ""
+    registry = set(ref.registry)
+    registry.update(m[1] for m in REGISTRY.finditer(" ".join([ref.url, ref.note])))
+    return Profile(
+        acronyms=frozenset(units | parts | alias_keys),
+        units=frozenset(units | alias_keys),
+        alias_keys=frozenset(alias_keys),
+        drugs=frozenset(drugs.inns(text)),
+        registry=frozenset(registry),
+        family=first,
+        families=frozenset(families),
+        year=ref.year,
+        words=frozenset(title_words(text)),
+    )
+
+
+class EvidenceIndex:
+    """Feature -> references, over a list of references (a document's list plus the library)."""
+
+    def __init__(self, refs: list[Reference], drugs: lexicon.DrugLexicon | None = None):
+        self.refs = refs
+        self.profiles = [profile(r, drugs) for r in refs]
+        self.by_acronym: dict[str, set[int]] = defaultdict(set)
+        self.by_drug: dict[str, set[int]] = defaultdict(set)
+        self.by_registry: dict[str, set[int]] = defaultdict(set)
+        self.by_family: dict[str, set[int]] = defaultdict(set)
+        for i, p in enumerate(self.profiles):
+            for a in p.acronyms:
+                self.by_acronym[a].add(i)
+            for d in p.drugs:
+                self.by_drug[d].add(i)
+            for r in p.registry:
+                self.by_registry[r].add(i)
+            if p.family:
+                self.by_family[p.family].add(i)

@@ -1,0 +1,255 @@
+"""Claims -> sources, each link with a score and the reason it was made.
+
+A marker links exactly (``marker``, score 1.0). A claim without a marker is linked by evidence
+between what it names and what each candidate reference is recognised by:
+
+=================  ======  ====================================================================
+reason             weight  when
+=================  ======  ====================================================================
+``registry:ID``    1.0     the claim names a registry id the reference carries
+``acronym:NAME``   0.9     a trial name in the claim is the reference's (title or alias) name;
+                           0.5 when it is only part of it (CLARINET vs CLARINET FORTE)
+``author:NAME Y``  0.7     "Liu等", "Halperin et al." and the first author (0.85 with the year)
+``drug:INN``       0.6     a drug named in both, in either language
+``title``          0.5     most of the reference's title words are in the (English) claim
+``context:...``    0.6     no evidence of its own, but it reports results or says "this study"
+                           right after a linked sentence, or in an article about one source
+=================  ======  ====================================================================
+
+Shared evidence is divided among the references that share it, weights combine as independent
+evidence (1 - Π(1 - w)), and a claim is linked only above ``THRESHOLD``: otherwise it is
+reported unsourced, never forced onto a wrong source. A claim that names a trial the library
+does not know is not linked through a drug alone: the drug is evidently that other trial's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .claims import Claim, states_result
+from .evidence import EvidenceIndex, acronym_key, title_words
+from .keys import ascii_word
+from .model import Reference
+
+THRESHOLD = 0.5
+_TIE = 0.8  # links within this share of the best score are kept too (two papers of one trial)
+
+_ANAPHORA = re.compile(r"本研究|该研究|此研究|这项研究|此项研究|该试验|本试验|这项试验|该项研究|"
+                       r"研究者|本次|\bthis (?:study|trial|analysis)\b|\bthe (?:study|trial)\b|\bin this\b",
+                       re.I | re.ASCII)  # ASCII: "DCR也" has a word boundary before 也
+# "These studies", "以上研究": a summary of several sources, not the one before it.
+_PLURAL = re.compile(r"这些|上述|以上|诸多|多项|\bthese\b|\bthose\b|\bboth (?:studies|trials)\b", re.I | re.ASCII)
+_TRIAL_RESULT = re.compile(
+    r"\bHR\b|风险比|危险比|P\s*[<=≤]\s*\.?\d|95%\s*CI|置信区间|中位|median|\bORR\b|\bPFS\b|\bOS\b|\bDCR\b|"
+    r"\bDoR\b|缓解率|控制率|生存期|随访|对照组|安慰剂组|试验组|联合组|单药组|治疗组|\barms?\b|placebo|"
+    r"不良事件|\bTRAEs?\b|\bAEs?\b|adverse events|hazard ratio|response rate|survival",
+    re.I | re.ASCII,
+)
+_TRIAL_SHAPE = re.compile(r"^[A-Za-z]{2,}[A-Za-z\-]*[\s\-]?\d{2,}[a-z]?$|^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[\s\-][A-Z0-9][A-Za-z0-9]*)+$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One source of a claim: the reference's key and list number, the score, the reason."""
+
+    key: str
+    number: int | None
+    score: float
+    via: str
+    source: str = ""  # the document whose list holds the reference
+
+
+@dataclass(frozen=True)
+class LinkedClaim:
+    """A claim with its sources; ``dangling`` holds marker numbers that name no entry."""
+
+    claim: Claim
+    sources: tuple[Link, ...] = ()
+    dangling: tuple[int, ...] = ()
+
+    @property
+    def unsourced(self) -> bool:
+        return not self.sources
+
+    def to_dict(self) -> dict:
+        c = self.claim
+        return {"text": c.text, "start": c.start, "end": c.end, "markers": list(c.markers),
+                "sources": [{"key": s.key, "number": s.number, "score": round(s.score, 3), "via": s.via}
+                            for s in self.sources],
+                **({"dangling": list(self.dangling)} if self.dangling else {})}
+
+
+@dataclass
+class _Evidence:
+    weights: list[float] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, weight: float, reason: str) -> None:
+        if reason not in self.reasons:
+            self.weights.append(weight)
+            self.reasons.append(reason)
+
+    @property
+    def score(self) -> float:
+        remaining = 1.0
+        for w in self.weights:
+            remaining *= 1 - min(w, 1.0)
+        return 1 - remaining
+
+
+def trial_like(name: str, claim: Claim) -> bool:
+    """A name the claim calls a trial or study, or shaped like one (KEYNOTE-811, IMpower133)."""
+    return name in claim.entities.trials or bool(_TRIAL_SHAPE.match(name))
+
+
+def reports_trial_result(text: str) -> bool:
+    """Numbers of a trial: HR, P values, medians, arms, ORR/PFS/OS."""
+    return bool(_TRIAL_RESULT.search(text)) and states_result(text)
+
+
+def evidence_for(claim: Claim, index: EvidenceIndex) -> dict[int, _Evidence]:
+    """Evidence between one claim and the candidate references, by reference position."""
+    found: dict[int, _Evidence] = {}
+
+    def add(i: int, weight: float, reason: str) -> None:
+        found.setdefault(i, _Evidence()).add(weight, reason)
+
+    e = claim.entities
+    for reg in e.registry:
+        for i in index.by_registry.get(reg, ()):
+            add(i, 1.0, f"registry:{reg}")
+    unknown_trial = False
+    drug_names = {acronym_key(d) for d in e.drugs}
+    for name in e.acronyms:
+        key = acronym_key(name)
+        if key in drug_names:
+            continue
+        hits = index.by_acronym.get(key, set())
+        if not hits and " " in name:  # "KC-WISE 01" may be written "KC-WISE" in the title
+            continue
+        whole = {i for i in hits if key in index.profiles[i].units}
+        if not hits:
+            if trial_like(name, claim):
+                unknown_trial = True
+            continue
+        for i in hits:
+            weight = 0.9 if i in whole else 0.5
+            add(i, weight / max(1, len(whole if i in whole else hits)) ** 0.3, f"acronym:{name}")
+    years = set(e.years)
+    for author in e.authors:
+        family = ascii_word(author)
+        hits = index.by_family.get(family, set())
+        dated = {i for i in hits if index.profiles[i].year in years}
+        chosen = dated or hits
+        for i in chosen:
+            weight = (0.85 if i in dated else 0.7) / max(1, len(chosen)) ** 0.5
+            add(i, weight, f"author:{author}{' ' + index.profiles[i].year if i in dated else ''}")
+    if not unknown_trial:
+        for drug in e.drugs:
+            hits = index.by_drug.get(drug, set())
+            for i in hits:
+                add(i, 0.6 / len(hits), f"drug:{drug}")
+    words = title_words(claim.text)
+    if len(words) >= 4:
+        for i, p in enumerate(index.profiles):
+            if len(p.words) >= 4 and len(p.words & words) / len(p.words) >= 0.6:
+                add(i, 0.5, "title")
+    return found
+
+
+def link_claims(claims: list[Claim], own: dict[int, Reference], index: EvidenceIndex,
+                own_keys: set[str] | None = None) -> list[LinkedClaim]:
+    """Link every claim of a document.
+
+    ``own`` maps the document's list numbers to its references (markers resolve there);
+    ``index`` covers every candidate reference (the document's own and the library's).
+    """
+    out: list[LinkedClaim] = []
+    direct: list[tuple[Link, ...]] = []
+    # Where the writer cites with markers, an unmarked sentence that only mentions a drug is
+    # the writer's own statement, not a silent citation.
+    marker_share = sum(1 for c in claims if c.markers) / max(1, len(claims))
+    drugs_suffice = marker_share < 0.2
+    for claim in claims:
+        if claim.markers:
+            links, dangling = [], []
+            for n in claim.markers:
+                ref = own.get(n)
+                if ref is None:
+                    dangling.append(n)
+                else:
+                    links.append(Link(ref.key, n, 1.0, "marker", ref.source))
+            out.append(LinkedClaim(claim, tuple(links), tuple(dangling)))
+            direct.append(())
+            continue
+        evidence = evidence_for(claim, index)
+        if not drugs_suffice:
+            evidence = {i: ev for i, ev in evidence.items()
+                        if any(not r.startswith("drug:") for r in ev.reasons)}
+        links = _choose(evidence, index)
+        out.append(LinkedClaim(claim, links))
+        direct.append(links)
+    return _add_context(out, direct, index)
+
+
+def _choose(evidence: dict[int, _Evidence], index: EvidenceIndex) -> tuple[Link, ...]:
+    scored = sorted(((ev.score, i, ev) for i, ev in evidence.items()), key=lambda t: (-t[0], t[1]))
+    if not scored or scored[0][0] < THRESHOLD:
+        return ()
+    best = scored[0][0]
+    links = []
+    for score, i, ev in scored:
+        if score < THRESHOLD or score < best * _TIE:
+            break
+        ref = index.refs[i]
+        links.append(Link(ref.key, ref.number, round(score, 3), ",".join(ev.reasons), ref.source))
+    return tuple(links)
+
+
+def _add_context(linked: list[LinkedClaim], direct: list[tuple[Link, ...]],
+                 index: EvidenceIndex) -> list[LinkedClaim]:
+    """Sentences that report results or say "this study" without naming a source inherit the
+    source of the sentence before them in the paragraph, or the article's dominant source."""
+    counts = Counter(link.key for links in direct for link in links[:1])
+    total = sum(counts.values())
+    dominant = None
+    if total >= 3:
+        key, n = counts.most_common(1)[0]
+        if n / total >= 0.6:
+            dominant = next(link for links in direct for link in links if link.key == key)
+    out = []
+    previous: LinkedClaim | None = None
+    for item in linked:
+        claim = item.claim
+        if item.sources or claim.markers or _names_unknown_trial(claim, index):
+            out.append(item)
+            previous = item
+            continue
+        inherits = (_ANAPHORA.search(claim.text) or reports_trial_result(claim.text)) and \
+            not _PLURAL.search(claim.text)
+        same_paragraph = previous is not None and previous.sources and _same_line(previous.claim, claim)
+        if inherits and same_paragraph:
+            src = previous.sources
+            item = LinkedClaim(claim, tuple(Link(s.key, s.number, 0.6, f"context:{s.via.split(',')[0]}",
+                                                 s.source) for s in src[:3]))
+        elif inherits and dominant is not None:
+            item = LinkedClaim(claim, (Link(dominant.key, dominant.number, 0.55,
+                                            f"context:{dominant.via.split(',')[0]}", dominant.source),))
+        out.append(item)
+        previous = item
+    return out
+
+
+def _same_line(a: Claim, b: Claim) -> bool:
+    return a.document == b.document and a.paragraph == b.paragraph
+
+
+def _names_unknown_trial(claim: Claim, index: EvidenceIndex) -> bool:
+    drug_names = {acronym_key(d) for d in claim.entities.drugs}
+    for name in claim.entities.acronyms:
+        key = acronym_key(name)
+        if key not in drug_names and not index.by_acronym.get(key) and trial_like(name, claim):
+            return True
+    return False
