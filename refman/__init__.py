@@ -18,12 +18,15 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .errors import InputError, LibraryError, NoReferencesError, RefmanError, StrictModeError
+from .document import Document, Finding, analyse, check, claims
 from .library import BuildResult, Library, build, export
+from .link import Link, LinkedClaim
 from .model import Name, ParseResult, Problem, Reference
 from .pipeline import parse, parse_file
 
 __all__ = [
-    "__version__", "parse", "parse_file", "build", "export", "Library", "BuildResult",
+    "__version__", "parse", "parse_file", "build", "export", "claims", "check", "analyse",
+    "Library", "BuildResult", "Document", "Finding", "Link", "LinkedClaim",
     "Reference", "Name", "Problem", "ParseResult", "RefmanError", "InputError", "LibraryError",
     "NoReferencesError", "StrictModeError",
 ]

@@ -302,9 +302,8 @@ def _paragraphs(body: str) -> list[tuple[int, int, str]]:
 
 
 def _continues(line: str) -> bool:
-    first = line[:1]
-    return bool(first) and ("\u4e00" <= first <= "\u9fff" or first.islower() or first.isdigit()
-                            or first in "，,、；;）)”%")
+    """The next line carries on a sentence a page break cut (it is not a new list item)."""
+    return bool(line) and not re.match(r"[-•·*]\s|\d+[.、)]\s|[（(]\d+[)）]", line)
 
 
 _LINE_BREAK = re.compile(r"\s*\n\s*")

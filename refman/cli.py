@@ -163,3 +163,68 @@ def export(fmt: str, output: str | None, library: str | None) -> None:
     from .library import export as export_library
 
     _emit(export_library(library, fmt or "bibtex"), output)
+
+
+@main.command()
+@click.argument("document", type=click.Path(dir_okay=False))
+@click.option("--library", "library", envvar="REFMAN_LIBRARY", type=click.Path(file_okay=False),
+              help=LIBRARY_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--unsourced", is_flag=True, help="only the claims with no source")
+def claims(document: str, library: str | None, fmt: str, unsourced: bool) -> None:
+    """Every claim of a document with the sources that support it, and why.
+
+    Markers link exactly; a claim without one is linked by evidence (trial name, registry id,
+    drug in either language, author and year) against the document's list and the library.
+
+    \b
+    refman claims seeds/004_dffaab495b30f8fc.txt
+    refman claims draft.txt --unsourced --format json
+    """
+    from .document import claims as find_claims
+
+    linked = find_claims(document, library, unsourced=unsourced)
+    if fmt == "json":
+        click.echo(json.dumps([c.to_dict() for c in linked], ensure_ascii=False, indent=2))
+        return
+    for item in linked:
+        c = item.claim
+        click.echo(f"{c.start}-{c.end}  {c.text}")
+        if not item.sources and not item.dangling:
+            click.echo("    UNSOURCED")
+        for s in item.sources:
+            number = f"[{s.number}] " if s.number is not None else ""
+            click.echo(f"    -> {number}{s.key}  {s.score:.2f}  {s.via}")
+        for n in item.dangling:
+            click.echo(f"    -> [{n}] MISSING: no such entry in the list")
+
+
+@main.command()
+@click.argument("document", type=click.Path(dir_okay=False))
+@click.option("--library", "library", envvar="REFMAN_LIBRARY", type=click.Path(file_okay=False),
+              help=LIBRARY_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check(document: str, library: str | None, fmt: str) -> None:
+    """The integrity report an editor runs before submission. Exit 0 clean, 1 findings.
+
+    Markers naming no entry, entries never cited, entries first cited out of numeric order,
+    duplicate entries, a claim naming one trial while citing another's paper, and sentences
+    reporting results with no source.
+
+    \b
+    refman check draft.txt
+    refman check draft.txt --format json
+    """
+    from .document import check as run_check
+
+    findings = run_check(document, library)
+    if fmt == "json":
+        click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+    elif not findings:
+        click.echo(f"{Path(document).name}: no findings")
+    else:
+        for f in findings:
+            where = f" at {f.start}: {f.claim[:80]}" if f.claim else ""
+            click.echo(f"{f.kind}: {f.message}{where}")
+    if findings:
+        sys.exit(1)

@@ -59,6 +59,15 @@ def analyse(document: str | os.PathLike[str], library=None, *, text: str | None 
         own, body = list(result.references), result.body
     except NoReferencesError:
         own, body = [], text
+    return link_document(name, text, body, own, library_refs,
+                         lexicon.drugs(str(lib.path) if lib.path.is_dir() else None))
+
+
+def link_document(name: str, text: str, body: str, own: list[Reference],
+                  library_refs: list[Reference], drugs: lexicon.DrugLexicon | None = None) -> Document:
+    """Split a parsed document's body into claims and link them (the second half of
+    ``analyse``, for callers that already hold the parsed references)."""
+    drugs = drugs or lexicon.drugs()
     # Keep the library's keys for a document that was built into it; otherwise make keys
     # that do not collide with the library's.
     built = [r for r in library_refs if r.source == name]
@@ -68,7 +77,6 @@ def analyse(document: str | os.PathLike[str], library=None, *, text: str | None 
         own = keys.assign_keys([r.with_fields(key="") for r in own], {r.key for r in library_refs})
     own_keys = {r.key for r in own}
     candidates = own + [r for r in library_refs if r.key not in own_keys and r.source != name]
-    drugs = lexicon.drugs(str(lib.path) if lib.path.is_dir() else None)
     index = EvidenceIndex(candidates, drugs)
     found = claims_mod.split_claims(body, document=name, drug_lexicon=drugs)
     linked = link_claims(found, {r.number: r for r in own if r.number is not None}, index)

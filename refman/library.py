@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bibtex, keys, pipeline
+from . import bibtex, keys, pipeline, read
 from .errors import LibraryError, NoReferencesError, RefmanError
 from .model import Problem, Reference
 
@@ -143,7 +143,7 @@ def atomic_write(target: Path, text: str) -> None:
 class BuildResult:
     """What ``build`` did: the files written, the references in them, and the problems."""
 
-    written: tuple[Path, ...]
+    written: tuple[Path, ...]  # the .bib files (a .claims.json is written beside each)
     references: tuple[Reference, ...]
     problems: tuple[Problem, ...]
     skipped: tuple[str, ...] = ()  # documents without a reference list
@@ -177,16 +177,18 @@ def build(paths: Iterable[str | os.PathLike[str]] = ("seeds",),
     skipped: list[str] = []
     taken: set[str] = set()
     built_names = set()
+    result_text: dict[Path, str] = {}
     for doc in documents(paths):
         try:
-            result = pipeline.parse_file(doc, strict=strict)
+            result_text[doc] = read.read_path(doc).text
+            result = pipeline.parse(result_text[doc], source=doc.name, strict=strict)
         except NoReferencesError:
             skipped.append(doc.name)
             continue
         refs = keys.assign_keys([r.with_fields(key="") for r in result.references], taken)
         taken.update(r.key for r in refs)
         built_names.add(doc.stem)
-        parsed.append((doc, refs))
+        parsed.append((doc, refs, result_text[doc], result.body))
         problems.extend(Problem(p.code, f"{doc.name}: {p.message}", p.number, p.severity)
                         for p in result.problems)
     # Keys of hand-made files must not be taken by the build.
@@ -198,9 +200,31 @@ def build(paths: Iterable[str | os.PathLike[str]] = ("seeds",),
                 if clash:
                     raise LibraryError(f"{path}: key {sorted(clash)[0]} is also made by the build; "
                                        "rename the key in that file")
-    written = tuple(lib.write(doc.stem, refs) for doc, refs in parsed)
-    return BuildResult(written, tuple(r for _, refs in parsed for r in refs), tuple(problems),
+    written = []
+    for doc, refs, text, body in parsed:
+        refs, claims_json = _claims_of(doc.name, text, body, refs)
+        written.append(lib.write(doc.stem, refs))
+        atomic_write(lib.path / f"{doc.stem}{CLAIMS_SUFFIX}", claims_json)
+    parsed = [(doc, refs) for doc, refs, _, _ in parsed]
+    return BuildResult(tuple(written), tuple(r for _, refs in parsed for r in refs), tuple(problems),
                        tuple(skipped))
+
+
+CLAIMS_SUFFIX = ".claims.json"
+
+
+def _claims_of(name: str, text: str, body: str, refs: list[Reference]) -> tuple[list[Reference], str]:
+    """Link a document's claims to its own list; give each reference the trial names its
+    claims call it by, and return the claims as JSON for lookup."""
+    import json
+
+    from .document import aliases, link_document
+
+    doc = link_document(name, text, body, refs, [])
+    names = aliases(doc)
+    refs = [r.with_fields(aliases=names.get(r.number, ())) if r.number in names else r for r in refs]
+    claims = [c.to_dict() for c in doc.claims if c.sources]
+    return refs, json.dumps({"document": name, "claims": claims}, ensure_ascii=False, indent=1) + "\n"
 
 
 def export(library: str | os.PathLike[str] | Library | None = None, fmt: str = "bibtex") -> str:

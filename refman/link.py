@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .claims import Claim, states_result
+from .claims import Claim
 from .evidence import EvidenceIndex, acronym_key, title_words
 from .keys import ascii_word
 from .model import Reference
@@ -40,7 +40,8 @@ _ANAPHORA = re.compile(r"本研究|该研究|此研究|这项研究|此项研究
                        r"研究者|本次|\bthis (?:study|trial|analysis)\b|\bthe (?:study|trial)\b|\bin this\b",
                        re.I | re.ASCII)  # ASCII: "DCR也" has a word boundary before 也
 # "These studies", "以上研究": a summary of several sources, not the one before it.
-_PLURAL = re.compile(r"这些|上述|以上|诸多|多项|\bthese\b|\bthose\b|\bboth (?:studies|trials)\b", re.I | re.ASCII)
+_PLURAL = re.compile(r"(?:这些|上述|以上|诸多|多项|两项|几项)(?:临床)?(?:研究|试验)|"
+                     r"\b(?:these|those|both|several|other) (?:studies|trials|analyses)\b", re.I | re.ASCII)
 _TRIAL_RESULT = re.compile(
     r"\bHR\b|风险比|危险比|P\s*[<=≤]\s*\.?\d|95%\s*CI|置信区间|中位|median|\bORR\b|\bPFS\b|\bOS\b|\bDCR\b|"
     r"\bDoR\b|缓解率|控制率|生存期|随访|对照组|安慰剂组|试验组|联合组|单药组|治疗组|\barms?\b|placebo|"
@@ -104,9 +105,13 @@ def trial_like(name: str, claim: Claim) -> bool:
     return name in claim.entities.trials or bool(_TRIAL_SHAPE.match(name))
 
 
+_NUMBER_RESULT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个月|月|周|年|months?|weeks?|years?|例|patients)|"
+                            r"(?:HR|OR|RR|风险比|危险比)\s*[=:：为]?\s*0?\.\d|P\s*[<=≤>]\s*0?\.\d", re.I)
+
+
 def reports_trial_result(text: str) -> bool:
-    """Numbers of a trial: HR, P values, medians, arms, ORR/PFS/OS."""
-    return bool(_TRIAL_RESULT.search(text)) and states_result(text)
+    """Numbers of a trial: HR, P values, medians, arms, ORR/PFS/OS, with the figures."""
+    return bool(_TRIAL_RESULT.search(text)) and bool(_NUMBER_RESULT.search(text))
 
 
 def evidence_for(claim: Claim, index: EvidenceIndex) -> dict[int, _Evidence]:

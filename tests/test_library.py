@@ -54,7 +54,7 @@ def test_build_leaves_no_temporary_files_and_rewrites_identically(tmp_path):
     refman.build([SEEDS], tmp_path)
     second = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     assert first == second
-    assert all(name.endswith(".bib") for name in first)
+    assert all(name.endswith((".bib", ".claims.json")) for name in first)
 
 
 def test_library_reloads_when_a_file_changes(tmp_path):
