@@ -19,14 +19,15 @@ __version__ = "0.1.0"
 
 from .errors import InputError, LibraryError, NoReferencesError, RefmanError, StrictModeError
 from .document import Document, Finding, analyse, check, claims
-from .library import BuildResult, Library, build, export
-from .link import Link, LinkedClaim
+from .library import BuildResult, Library, build, export, lookup
+from .linking import Link, LinkedClaim, link_claims as link
+from .search import Match
 from .model import Name, ParseResult, Problem, Reference
 from .pipeline import parse, parse_file
 
 __all__ = [
-    "__version__", "parse", "parse_file", "build", "export", "claims", "check", "analyse",
-    "Library", "BuildResult", "Document", "Finding", "Link", "LinkedClaim",
+    "__version__", "parse", "parse_file", "build", "export", "claims", "check", "analyse", "lookup",
+    "link", "Library", "BuildResult", "Document", "Finding", "Link", "LinkedClaim", "Match",
     "Reference", "Name", "Problem", "ParseResult", "RefmanError", "InputError", "LibraryError",
     "NoReferencesError", "StrictModeError",
 ]

@@ -228,3 +228,47 @@ def check(document: str, library: str | None, fmt: str) -> None:
             click.echo(f"{f.kind}: {f.message}{where}")
     if findings:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--library", "library", envvar="REFMAN_LIBRARY", type=click.Path(file_okay=False),
+              help=LIBRARY_HELP)
+@click.option("--limit", type=click.IntRange(1, 1000), default=5, show_default=True, help="at most N results")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def lookup(query: str, library: str | None, limit: int, fmt: str) -> None:
+    """Find sources by trial name, author [year], drug (English or Chinese), DOI, registry id,
+    title words, journal and year, or key; show what the documents say about each.
+
+    Exit 1, with the closest names, when nothing matches.
+
+    \b
+    refman lookup CLARINET
+    refman lookup "Caplin 2014" --format json
+    refman lookup 仑伐替尼
+    """
+    from .library import Library, library_path
+
+    lib = Library(library_path(library))
+    matches = lib.lookup(query, limit)
+    if not matches:
+        closest = lib.closest(query)
+        hint = "; closest: " + ", ".join(f"{m.via.split('~', 1)[-1]} ({m.key})" for m in closest) if closest else ""
+        if fmt == "json":
+            click.echo("[]")
+        click.echo(f'refman: no source matches "{query}"{hint}', err=True)
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(json.dumps([m.to_dict() for m in matches], ensure_ascii=False, indent=2))
+        return
+    for m in matches:
+        authors = ", ".join(m.authors)
+        where = f"{m.source} [{m.number}]" if m.number is not None else m.source
+        click.echo(f"{m.key}  {authors} {m.year}  ({m.score:.2f} {m.via})")
+        click.echo(f"    {m.title}" + (f". {m.container}" if m.container else ""))
+        click.echo(f"    in {where}")
+        for c in m.claims[:5]:
+            text = c["text"] if len(c["text"]) <= 160 else c["text"][:157] + "..."
+            click.echo(f"    > {c['document']}: {text}")
+        if len(m.claims) > 5:
+            click.echo(f"    > ... and {len(m.claims) - 5} more claims")

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import claims as claims_mod
+from . import sentences
 from . import keys, lexicon, pipeline, read
 from .errors import NoReferencesError
 from .evidence import EvidenceIndex, acronym_key
-from .link import LinkedClaim, link_claims, reports_trial_result, trial_like
+from .linking import LinkedClaim, link_claims, reports_trial_result, trial_like
 from .model import Reference
 
 
@@ -78,7 +78,7 @@ def link_document(name: str, text: str, body: str, own: list[Reference],
     own_keys = {r.key for r in own}
     candidates = own + [r for r in library_refs if r.key not in own_keys and r.source != name]
     index = EvidenceIndex(candidates, drugs)
-    found = claims_mod.split_claims(body, document=name, drug_lexicon=drugs)
+    found = sentences.split_claims(body, document=name, drug_lexicon=drugs)
     linked = link_claims(found, {r.number: r for r in own if r.number is not None}, index)
     return Document(name, text, tuple(own), tuple(linked))
 
@@ -107,9 +107,9 @@ def named_citations(item: LinkedClaim) -> list[tuple[str, tuple[int, ...]]]:
     for marker in claim.marker_spans:
         before = claim.text[: marker.at]
         best = None
-        for m in claims_mod.ACRONYM.finditer(before):
+        for m in sentences.ACRONYM.finditer(before):
             rest = before[m.end():]
-            name = claims_mod.trim_generic(m[0], generic)
+            name = sentences.trim_generic(m[0], generic)
             if not name or not _BEFORE_MARKER.fullmatch(rest):
                 continue
             # "...临床试验^[4]" says it is a trial; a bare name must look like one.
@@ -214,7 +214,7 @@ def _other_trial(name: str, ref: Reference) -> str | None:
     if key in title_key or fuzz.partial_ratio(key, title_key) >= 85 or any(
             re.search(rf"\b{re.escape(w)}\b", ref.title, re.I) for w in words):
         return None
-    for m in claims_mod.ACRONYM.finditer(ref.title):
+    for m in sentences.ACRONYM.finditer(ref.title):
         if m[0].upper() in generic or len(m[0]) < 4:
             continue
         if re.search(r"\b(?:trial|study)\b", ref.title[m.end(): m.end() + 40], re.I) or \

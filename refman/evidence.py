@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import lexicon
-from .claims import ACRONYM
+from .sentences import ACRONYM, trim_generic
 from .keys import ascii_word
 from .model import Reference
 from .styles.common import REGISTRY
@@ -29,7 +29,13 @@ def acronym_key(text: str) -> str:
 
 
 def title_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z0-9\-]{3,}", text.lower()) if w not in _STOP}
+    """Content words of a title, hyphenated words also by their parts (DLL3-targeted: dll3)."""
+    words = set()
+    for w in re.findall(r"[a-z0-9][a-z0-9\-]{2,}", text.lower()):
+        words.add(w)
+        if "-" in w:
+            words.update(part for part in w.split("-") if len(part) >= 3)
+    return {w for w in words if w not in _STOP and not w.isdigit() and re.match(r"[a-z]|\d+[a-z]", w)}
 
 
 @dataclass(frozen=True)
@@ -55,8 +61,8 @@ def profile(ref: Reference, drugs: lexicon.DrugLexicon | None = None) -> Profile
     units, parts = set(), set()
     for title in titles:
         for m in ACRONYM.finditer(title):
-            name = m[0]
-            if name.upper() in generic or len(name) < 3:
+            name = trim_generic(m[0], generic)
+            if not name or name.upper() in generic or len(name) < 3:
                 continue
             units.add(acronym_key(name))
             parts.update(acronym_key(w) for w in name.split() if w.upper() not in generic and len(w) >= 3)

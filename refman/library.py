@@ -41,6 +41,8 @@ class Library:
 
     path: Path = field(default_factory=library_path)
     _cache: tuple[tuple, list[Reference]] | None = field(default=None, repr=False)
+    _searcher: object = field(default=None, repr=False)
+    _searcher_sig: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         self.path = Path(self.path)
@@ -95,6 +97,28 @@ class Library:
         """The whole library as one BibTeX text, exactly as its files hold it."""
         return export_bibtex_files(self.files())
 
+    def lookup(self, query: str, limit: int = 10) -> list:
+        """The references that best match ``query`` (trial name, author and year, drug in
+        English or Chinese, DOI, registry id, title words, journal and year, key), best first.
+
+        >>> [m.key for m in Library("references").lookup("CLARINET")]
+        ['caplin2014lanreotide', 'caplin2021lanreotide', 'pavel2021efficacy']
+        """
+        from .search import searcher
+
+        if not query.strip():
+            raise RefmanError("the query is empty; give a trial name, author, drug, DOI or registry id")
+        self.files()  # a missing library is a clear error
+        if self._searcher is None or self._searcher_sig != _index_signature(self.path):
+            self._searcher = searcher(self.path, self.references)
+            self._searcher_sig = _index_signature(self.path)
+        return self._searcher.search(query, limit)
+
+    def closest(self, query: str, limit: int = 3) -> list:
+        """Near misses for a query that matched nothing: ``CLARNET`` -> CLARINET."""
+        self.lookup(query, 1)
+        return self._searcher.closest(query, limit)
+
     def write(self, name: str, refs: list[Reference]) -> Path:
         """Write references to ``<name>.bib`` in the library, atomically."""
         self.path.mkdir(parents=True, exist_ok=True)
@@ -102,6 +126,18 @@ class Library:
         atomic_write(target, bibtex.to_bibtex(refs))
         self._cache = None
         return target
+
+
+def _index_signature(folder: Path) -> str:
+    from .index import signature
+
+    return signature(folder)
+
+
+def lookup(query: str, library: str | os.PathLike[str] | Library | None = None, limit: int = 10) -> list:
+    """``refman.lookup("CLARINET")``: search the default (or given) library."""
+    lib = library if isinstance(library, Library) else Library(library_path(library))
+    return lib.lookup(query, limit)
 
 
 def export_bibtex_files(files: Iterable[Path]) -> str:

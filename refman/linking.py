@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .claims import Claim
+from .sentences import Claim
 from .evidence import EvidenceIndex, acronym_key, title_words
 from .keys import ascii_word
 from .model import Reference
