@@ -76,11 +76,28 @@ def link_document(name: str, text: str, body: str, own: list[Reference],
     elif own:
         own = keys.assign_keys([r.with_fields(key="") for r in own], {r.key for r in library_refs})
     own_keys = {r.key for r in own}
+    found = sentences.split_claims(body, document=name, drug_lexicon=drugs)
+    # The names this document gives its sources ("RESONATE研究²") identify them in its
+    # sentences without markers too.
+    by_number = {r.number: r for r in own if r.number is not None}
+    named = _named(found, by_number)
+    own = [r.with_fields(aliases=tuple(dict.fromkeys(r.aliases + named.get(r.number, ()))))
+           if r.number in named else r for r in own]
+    by_number = {r.number: r for r in own if r.number is not None}
     candidates = own + [r for r in library_refs if r.key not in own_keys and r.source != name]
     index = EvidenceIndex(candidates, drugs)
-    found = sentences.split_claims(body, document=name, drug_lexicon=drugs)
-    linked = link_claims(found, {r.number: r for r in own if r.number is not None}, index)
+    linked = link_claims(found, by_number, index)
     return Document(name, text, tuple(own), tuple(linked))
+
+
+def _named(found, by_number: dict[int, Reference]) -> dict[int, tuple[str, ...]]:
+    names: dict[int, list[str]] = {}
+    for claim in found:
+        for name, numbers in named_citations(LinkedClaim(claim)):
+            for n in numbers:
+                if n in by_number:
+                    names.setdefault(n, []).append(name)
+    return {n: tuple(dict.fromkeys(v)) for n, v in names.items()}
 
 
 def claims(document: str | os.PathLike[str], library=None, *, unsourced: bool = False) -> list[LinkedClaim]:

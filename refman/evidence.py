@@ -28,6 +28,39 @@ def acronym_key(text: str) -> str:
     return re.sub(r"[\s\-‐_./]", "", text).upper()
 
 
+_TRIAL_AFTER = re.compile(r"^\W{0,3}(?:[\w\-]+\s+){0,2}(?:trial|study|studies|investigators|试验|研究)", re.I)
+_TRIAL_SHAPE = re.compile(r"^(?:[A-Za-z]+[\s\-]?)+\d{2,}[a-z]*$|^[A-Z][a-z]*[A-Z]")
+
+
+def title_trials(title: str, generic: frozenset[str] | None = None) -> list[str]:
+    """The trial names a title gives: ``(KEYNOTE-189)``, ``the TALENT trial``, ``IMpower133``;
+    not the abbreviations it defines (``large cell neuroendocrine carcinoma (LCNEC)``) nor
+    genes (``BRAF``)."""
+    generic = generic if generic is not None else lexicon.generic_abbreviations()
+    out = []
+    for m in ACRONYM.finditer(title):
+        name = trim_generic(m[0], generic)
+        if not name or name.upper() in generic or len(name) < 3:
+            continue
+        before, after = title[: m.start()], title[m.end():]
+        in_parens = before.rstrip().endswith("(") and after.lstrip().startswith(")")
+        if in_parens and _expands(name, before[:-1]):
+            continue
+        if in_parens or _TRIAL_AFTER.match(after) or _TRIAL_SHAPE.match(name) or \
+                (name.isupper() and len(name) >= 5 and " " not in name):
+            out.append(name)
+    return out
+
+
+def _expands(acronym: str, before: str) -> bool:
+    """``LCNEC`` after ``large cell neuroendocrine carcinoma``: an abbreviation being defined."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym).lower()
+    words = re.findall(r"[A-Za-z]+", before)[-(len(letters) + 3):]
+    initials = "".join(w[0].lower() for w in words)
+    it = iter(initials)
+    return len(letters) >= 2 and letters[0] in initials and all(c in it for c in letters)
+
+
 def title_words(text: str) -> set[str]:
     """Content words of a title, hyphenated words also by their parts (DLL3-targeted: dll3)."""
     words = set()
@@ -60,10 +93,7 @@ def profile(ref: Reference, drugs: lexicon.DrugLexicon | None = None) -> Profile
     titles = [ref.title] + ([ref.translation.title] if ref.translation else [])
     units, parts = set(), set()
     for title in titles:
-        for m in ACRONYM.finditer(title):
-            name = trim_generic(m[0], generic)
-            if not name or name.upper() in generic or len(name) < 3:
-                continue
+        for name in title_trials(title, generic):
             units.add(acronym_key(name))
             parts.update(acronym_key(w) for w in name.split() if w.upper() not in generic and len(w) >= 3)
     alias_keys = {acronym_key(a) for a in ref.aliases}
@@ -96,7 +126,16 @@ class EvidenceIndex:
         self.by_drug: dict[str, set[int]] = defaultdict(set)
         self.by_registry: dict[str, set[int]] = defaultdict(set)
         self.by_family: dict[str, set[int]] = defaultdict(set)
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.journals: dict[str, set[int]] = defaultdict(set)
         for i, p in enumerate(self.profiles):
+            for w in p.words:
+                self.by_word[w].add(i)
+            container = refs[i].container.strip()
+            if len(container) >= 4:
+                self.journals[container].add(i)
+                for name in lexicon.journal_names(container):
+                    self.journals[name].add(i)
             for a in p.acronyms:
                 self.by_acronym[a].add(i)
             for d in p.drugs:
@@ -105,3 +144,20 @@ class EvidenceIndex:
                 self.by_registry[r].add(i)
             if p.family:
                 self.by_family[p.family].add(i)
+
+    def sharing_words(self, words: set[str], rare: int = 50) -> set[int]:
+        """References sharing at least one uncommon title word with ``words``."""
+        out: set[int] = set()
+        for w in words:
+            hits = self.by_word.get(w, ())
+            if 0 < len(hits) <= rare:
+                out.update(hits)
+        return out
+
+    def journal_mentions(self, text: str) -> list[tuple[int, str]]:
+        """References whose journal the text names ("发表于JAMA", "《新英格兰医学杂志》")."""
+        out = []
+        for name, refs in self.journals.items():
+            if name in text:
+                out.extend((i, name) for i in refs)
+        return out

@@ -100,3 +100,23 @@ def generic_abbreviations() -> frozenset[str]:
         if line:
             words.update(w.upper() for w in line.split())
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _journal_table() -> dict[str, tuple[str, ...]]:
+    """Journal (as cited) -> the names Chinese writers give it: N Engl J Med -> 新英格兰医学杂志."""
+    table: dict[str, list[str]] = {}
+    path = DATA / "journals.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        names = [c.strip() for c in cols[1].split("|")] if len(cols) > 1 else []
+        for abbrev in cols[0].split("|"):
+            table.setdefault(abbrev.strip().lower(), []).extend(names)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def journal_names(container: str) -> tuple[str, ...]:
+    """Other names of a journal in Chinese and in full."""
+    return _journal_table().get(container.strip().lower(), ())

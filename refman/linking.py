@@ -40,15 +40,21 @@ _ANAPHORA = re.compile(r"本研究|该研究|此研究|这项研究|此项研究
                        r"研究者|本次|\bthis (?:study|trial|analysis)\b|\bthe (?:study|trial)\b|\bin this\b",
                        re.I | re.ASCII)  # ASCII: "DCR也" has a word boundary before 也
 # "These studies", "以上研究": a summary of several sources, not the one before it.
-_PLURAL = re.compile(r"(?:这些|上述|以上|诸多|多项|两项|几项)(?:临床)?(?:研究|试验)|"
-                     r"\b(?:these|those|both|several|other) (?:studies|trials|analyses)\b", re.I | re.ASCII)
+_PLURAL = re.compile(r"(?:这些|上述|以上|诸多|多项|两项|几项)(?:临床)?(?:研究|试验)|另一项|另一个|另外一项|其他研究|"
+                     r"\b(?:these|those|both|several|other) (?:studies|trials|analyses)\b|\banother\b",
+                     re.I | re.ASCII)
 _TRIAL_RESULT = re.compile(
     r"\bHR\b|风险比|危险比|P\s*[<=≤]\s*\.?\d|95%\s*CI|置信区间|中位|median|\bORR\b|\bPFS\b|\bOS\b|\bDCR\b|"
     r"\bDoR\b|缓解率|控制率|生存期|随访|对照组|安慰剂组|试验组|联合组|单药组|治疗组|\barms?\b|placebo|"
     r"不良事件|\bTRAEs?\b|\bAEs?\b|adverse events|hazard ratio|response rate|survival",
     re.I | re.ASCII,
 )
-_TRIAL_SHAPE = re.compile(r"^[A-Za-z]{2,}[A-Za-z\-]*[\s\-]?\d{2,}[a-z]?$|^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[\s\-][A-Z0-9][A-Za-z0-9]*)+$")
+# Shapes of trial names: KEYNOTE-189, IMpower133, CheckMate 067, E1912, DESTINY-Breast03;
+# an all-capital word (FLAURA, RECOURSE, SUNLIGHT) unless it is a known abbreviation.
+_TRIAL_SHAPE = re.compile(
+    r"^(?:[A-Za-z]+[\s\-]?)+\d{2,}[a-z]*$|^[A-Z][a-z]*[A-Z][A-Za-z]*[\s\-]?(?:[A-Z][a-z]+)?\d{2,}[a-z]*$"
+    r"|^[A-Z]{4,}(?:[\s\-][A-Z0-9][A-Za-z0-9]*)*$|^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[\s\-][A-Z0-9][A-Za-z0-9]*)+$"
+)
 
 
 @dataclass(frozen=True)
@@ -114,54 +120,87 @@ def reports_trial_result(text: str) -> bool:
     return bool(_TRIAL_RESULT.search(text)) and bool(_NUMBER_RESULT.search(text))
 
 
-def evidence_for(claim: Claim, index: EvidenceIndex) -> dict[int, _Evidence]:
-    """Evidence between one claim and the candidate references, by reference position."""
+_STUDY_CONTEXT = re.compile(r"研究|试验|组|trial|study|studies|\barms?\b|\bgroups?\b|patients|患者|"
+                            r"\bversus\b|\bvs\.?|对比|相比", re.I | re.ASCII)
+_CN_PERSON = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:教授|医生|博士|院士|主任|团队|课题组|等人?)")
+
+
+def evidence_for(claim: Claim, index: EvidenceIndex, own: set[int] = frozenset()) -> dict[int, _Evidence]:
+    """Evidence between one claim and the candidate references, by reference position.
+
+    ``own`` holds the positions of the document's own references: a drug named beside a trial
+    the library does not know still points to the one own reference with that drug.
+    """
     found: dict[int, _Evidence] = {}
 
     def add(i: int, weight: float, reason: str) -> None:
         found.setdefault(i, _Evidence()).add(weight, reason)
 
     e = claim.entities
+    text = claim.text
     for reg in e.registry:
         for i in index.by_registry.get(reg, ()):
             add(i, 1.0, f"registry:{reg}")
     unknown_trial = False
-    drug_names = {acronym_key(d) for d in e.drugs}
     for name in e.acronyms:
         key = acronym_key(name)
-        if key in drug_names:
-            continue
         hits = index.by_acronym.get(key, set())
-        if not hits and " " in name:  # "KC-WISE 01" may be written "KC-WISE" in the title
-            continue
         whole = {i for i in hits if key in index.profiles[i].units}
         if not hits:
-            if trial_like(name, claim):
+            if trial_like(name, claim) and not (" " in name and index.by_acronym.get(acronym_key(name.split()[0]))):
                 unknown_trial = True
             continue
         for i in hits:
             weight = 0.9 if i in whole else 0.5
             add(i, weight / max(1, len(whole if i in whole else hits)) ** 0.3, f"acronym:{name}")
     years = set(e.years)
-    for author in e.authors:
-        family = ascii_word(author)
+    claimed = {acronym_key(a) for a in e.acronyms}
+    for family, shown in _author_mentions(claim):
         hits = index.by_family.get(family, set())
+        if unknown_trial:  # "秦叔逵教授团队牵头的RATIONALE-301研究": not his paper on another trial
+            hits = {i for i in hits if not (index.profiles[i].units - claimed)}
         dated = {i for i in hits if index.profiles[i].year in years}
         chosen = dated or hits
         for i in chosen:
             weight = (0.85 if i in dated else 0.7) / max(1, len(chosen)) ** 0.5
-            add(i, weight, f"author:{author}{' ' + index.profiles[i].year if i in dated else ''}")
-    if not unknown_trial:
+            add(i, weight, f"author:{shown}{' ' + index.profiles[i].year if i in dated else ''}")
+    # A drug supports a link only in a sentence about a study or its results: "X is a PD-1
+    # inhibitor developed in China" cites nothing.
+    about_study = bool(_STUDY_CONTEXT.search(text)) or reports_trial_result(text)
+    if about_study:
         for drug in e.drugs:
             hits = index.by_drug.get(drug, set())
+            if unknown_trial:
+                hits = hits & own  # the other trial's drug may still be the document's own paper
+                if len(hits) != 1:
+                    continue
             for i in hits:
                 add(i, 0.6 / len(hits), f"drug:{drug}")
-    words = title_words(claim.text)
+    for i, journal in index.journal_mentions(text):
+        if i in found:
+            add(i, 0.3, f"journal:{journal}")
+    words = title_words(text)
     if len(words) >= 4:
-        for i, p in enumerate(index.profiles):
-            if len(p.words) >= 4 and len(p.words & words) / len(p.words) >= 0.6:
-                add(i, 0.5, "title")
+        for i in index.sharing_words(words):
+            p = index.profiles[i]
+            shared = len(p.words & words)
+            if len(p.words) >= 4 and shared / len(p.words) >= 0.6:
+                add(i, 0.6 if shared >= 5 and shared / len(p.words) >= 0.8 else 0.35, "title")
+    if years and len(found) > 1:  # "2020年公布的OS终期分析": the year picks one paper of a trial
+        for i, ev in found.items():
+            if index.profiles[i].year in years:
+                ev.add(0.3, f"year:{index.profiles[i].year}")
     return found
+
+
+def _author_mentions(claim: Claim) -> list[tuple[str, str]]:
+    """(family name in ASCII, as written) for "Liu等", "Halperin et al.", "罗慧叶教授"."""
+    out = [(ascii_word(a), a) for a in claim.entities.authors]
+    for m in _CN_PERSON.finditer(claim.text):
+        name = m["name"]
+        if len(name) >= 2 and name not in claim.entities.authors:
+            out.append((ascii_word(name[0]), name))
+    return [(f, s) for f, s in out if f]
 
 
 def link_claims(claims: list[Claim], own: dict[int, Reference], index: EvidenceIndex,
@@ -177,6 +216,8 @@ def link_claims(claims: list[Claim], own: dict[int, Reference], index: EvidenceI
     # the writer's own statement, not a silent citation.
     marker_share = sum(1 for c in claims if c.markers) / max(1, len(claims))
     drugs_suffice = marker_share < 0.2
+    own_keys = {r.key for r in own.values()}
+    own_positions = {i for i, r in enumerate(index.refs) if r.key in own_keys}
     for claim in claims:
         if claim.markers:
             links, dangling = [], []
@@ -189,7 +230,7 @@ def link_claims(claims: list[Claim], own: dict[int, Reference], index: EvidenceI
             out.append(LinkedClaim(claim, tuple(links), tuple(dangling)))
             direct.append(())
             continue
-        evidence = evidence_for(claim, index)
+        evidence = evidence_for(claim, index, own_positions)
         if not drugs_suffice:
             evidence = {i: ev for i, ev in evidence.items()
                         if any(not r.startswith("drug:") for r in ev.reasons)}
@@ -236,15 +277,30 @@ def _add_context(linked: list[LinkedClaim], direct: list[tuple[Link, ...]],
             not _PLURAL.search(claim.text)
         same_paragraph = previous is not None and previous.sources and _same_line(previous.claim, claim)
         if inherits and same_paragraph:
-            src = previous.sources
-            item = LinkedClaim(claim, tuple(Link(s.key, s.number, 0.6, f"context:{s.via.split(',')[0]}",
-                                                 s.source) for s in src[:3]))
+            src = _by_year(previous.sources, claim, index)
+            item = LinkedClaim(claim, tuple(Link(s.key, s.number, 0.6, _context_via(s), s.source)
+                                            for s in src[:3]))
         elif inherits and dominant is not None:
-            item = LinkedClaim(claim, (Link(dominant.key, dominant.number, 0.55,
-                                            f"context:{dominant.via.split(',')[0]}", dominant.source),))
+            item = LinkedClaim(claim, (Link(dominant.key, dominant.number, 0.55, _context_via(dominant),
+                                            dominant.source),))
         out.append(item)
         previous = item
     return out
+
+
+def _context_via(link: Link) -> str:
+    reason = link.via.split(",")[0]
+    return reason if reason.startswith("context:") else f"context:{reason}"
+
+
+def _by_year(sources: tuple[Link, ...], claim: Claim, index: EvidenceIndex) -> tuple[Link, ...]:
+    """Of a trial's several papers, the one of the year the sentence names, if exactly one."""
+    years = set(claim.entities.years)
+    if len(sources) < 2 or not years:
+        return sources
+    year_of = {r.key: r.year for r in index.refs}
+    dated = tuple(s for s in sources if year_of.get(s.key) in years)
+    return dated if len(dated) == 1 else sources
 
 
 def _same_line(a: Claim, b: Claim) -> bool:

@@ -7,6 +7,7 @@ input order; what a stage could not do is returned as ``Problem`` data beside th
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from . import find, keys, read, split, styles
 from .errors import NoReferencesError, StrictModeError
@@ -31,6 +32,9 @@ def parse(text: str, *, source: str = "<text>", strict: bool = False) -> ParseRe
     raw_entries, problems = split.split_entries(located.lines)
     if not raw_entries:
         raise NoReferencesError(f"{source}: a reference heading was found but no entries under it")
+    if all(e.number is None for e in raw_entries):
+        # An unnumbered list: an entry's place in it is its number, for provenance and checks.
+        raw_entries = [replace(e, number=i) for i, e in enumerate(raw_entries, 1)]
     references = []
     for entry in raw_entries:
         ref, entry_problems = styles.parse_entry(entry.text, number=entry.number,

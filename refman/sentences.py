@@ -22,9 +22,11 @@ MARKER = re.compile(
     rf"""\^\{{\s*\[(?P<a>{_NUMS})\]\s*\}}          # ^{{[4]}}
       | \^\[(?P<b>{_NUMS})\]                      # ^[4-5]
       | <sup>\s*\[?(?P<c>{_NUMS})\]?\s*</sup>     # <sup>4</sup>
-      | (?<![\w\]])\[(?P<d>{_NUMS})\](?!\s*[=(:])  # [4,7] but not "[2] =" or a link
+      | (?<![A-Za-z0-9_\]])\[(?P<d>{_NUMS})\](?!\s*[=(:])  # [4,7] but not "[2] =" or a link
       | ［(?P<e>{_NUMS})］ | 【(?P<f>{_NUMS})】
       | (?<=[^\W\d_]|[)\]”’"'.,;:。，；])(?P<g>[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,،‒–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)
+      # Vancouver's "(1)" / "(2,3)" at the end of a clause; "(1) first ..." enumerations are not
+      | (?<=\S\s)[(（](?P<h>{_NUMS})[)）](?=\s*(?:[.;,。；，]|$))
     """,
     re.X,
 )
@@ -71,7 +73,7 @@ def find_markers(text: str, offset: int = 0, positions: list[int] | None = None)
     """
     out = []
     for m in MARKER.finditer(text):
-        group = next(g for g in "abcdefg" if m[g])
+        group = next(g for g in "abcdefgh" if m[g])
         if group == "g" and _UNIT_BEFORE.search(text[: m.start()]):
             continue
         numbers = expand(m[group])
@@ -262,10 +264,14 @@ def _english_stop(text: str, i: int) -> bool:
     """A full stop that ends a sentence: followed by space and a capital, digit, Chinese or
     the end; not a decimal point, an initial, ``et al.``, ``vs.`` or ``Fig.``."""
     before, after = text[:i], text[i + 1:]
-    if after[:1].isdigit() or not (after == "" or after[:1].isspace() or MARKER.match(after)):
+    if after[:1] in "0123456789" and after[:1] or not (
+            after == "" or after[:1].isspace() or MARKER.match(text, i + 1)):  # "3.5", not "drug.¹"
         return False
     if _ABBREVIATIONS.search(before):
         return False
+    marker = MARKER.match(text, i + 1)
+    if marker:  # "drug.¹ For older patients": look past the marker
+        after = text[marker.end():]
     nxt = after.lstrip()[:1]
     return nxt == "" or nxt.isupper() or nxt.isdigit() or "\u4e00" <= nxt <= "\u9fff" or nxt in "“\"'(（[【^<"
 

@@ -22,7 +22,8 @@ NUMBERED = re.compile(
     r"""^\s*(?:
         \[(?P<b1>\d{1,4})\]|［(?P<b2>\d{1,4})］|【(?P<b3>\d{1,4})】|
         [(（](?P<w1>\d{1,4})[)）]|
-        (?P<w2>\d{1,4})(?:[.．、]|\))(?!\d)
+        (?P<w2>\d{1,4})(?:[.．、]|\))(?!\d)|
+        (?P<w3>\d{1,4})[\u3000\t]\s*(?=\S)   # "1　中国..." with an ideographic space
     )\s*""",
     re.X,
 )
@@ -73,7 +74,7 @@ class RawEntry:
 
 def entry_number(match: re.Match[str]) -> int:
     """The number that a ``NUMBERED`` match holds."""
-    for group in ("b1", "b2", "b3", "w1", "w2"):
+    for group in ("b1", "b2", "b3", "w1", "w2", "w3"):
         if match[group]:
             return int(match[group])
     raise ValueError("not a numbering match")
@@ -112,10 +113,17 @@ def _is_page_furniture(line: str) -> bool:
     return len(line) < 80 and bool(_PAGE_FURNITURE.search(line)) and not TYPE_CODE.search(line)
 
 
+_FINAL_ID = re.compile(r"(?:\b10\.\d{4,9}/\S+|https?://\S+|\d)$")
+
+
 def _complete(text: str) -> bool:
-    """Whether an entry reads as finished (so the next unnumbered line starts something new)."""
+    """Whether an entry reads as finished (so the next unnumbered line starts something new):
+    it ends with a full stop, or with a DOI, URL or page number, and has a year."""
     stripped = text.rstrip()
-    return stripped.endswith((".", "。", ">", "．")) and bool(_YEAR.search(stripped))
+    if stripped.endswith(("-", "–", ",", ":", ";")):
+        return False
+    return (stripped.endswith((".", "。", ">", "．")) or bool(_FINAL_ID.search(stripped))) and \
+        bool(_YEAR.search(stripped))
 
 
 def _glue(left: str, right: str) -> str:
@@ -175,6 +183,10 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
             last["translation"] = text
             continue
         current = last["translation"] or last["text"]
+        if not numbered_list and _AUTHOR_START.match(text) and looks_like_reference(text) and \
+                _YEAR.search(current):
+            entries.append({"number": None, "text": text, "translation": "", "line": lineno})
+            continue
         if not _complete(current) or had_bullet and not looks_like_reference(text) or (
             text[:1].islower() or text[:1].isdigit()
         ):
