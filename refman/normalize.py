@@ -42,7 +42,8 @@ _EN_DASH = re.compile("[\u2013\u2012\u2010\u2011]")
 # "pre- and post-operative" is a real suspended hyphen.
 _BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|to|und|et|bis)\b)")
 # A page range broken the same way: "759- 771".
-_BROKEN_RANGE = re.compile(r"(?<=\d)- (?=\d)")
+# Only after the ": " or ", " that introduces pages, so "COVID-19 - 11 March" in a title stays.
+_BROKEN_RANGE = re.compile(r"(?<=[:,] )([A-Za-z]?\d+)(?:\s?[-–]\s|\s[-–]\s?)(?=[A-Za-z]?\d+\s*(?:[.,;\[(]|$))")
 # A full stop with the space lost after it: "et al.Sorafenib", "[J].N Engl J Med", "Med.2010;".
 _GLUED_STOP = re.compile(r"(?<=[a-z\]])\.(?=[A-Z][a-z]|[A-Z] [A-Z]|[A-Z]{2})|(?<=[a-z])\.(?=(?:1[6-9]|20)\d\d\s*;)")
 # Markdown escapes left by converters: 15\_suppl, \*, \[.
@@ -77,9 +78,9 @@ def clean(text: str) -> str:
     if "~" in text or "～" in text or "〜" in text:
         text = _TILDE_RANGE.sub("-", text)
     text = _SPACE_RUN.sub(" ", text).strip()
-    if "- " in text:
+    if "- " in text or " -" in text or " –" in text:
         text = _BROKEN_WORD.sub("", text)
-        text = _BROKEN_RANGE.sub("-", text)
+        text = _BROKEN_RANGE.sub(r"\1-", text)
     if "." in text:
         text = _GLUED_STOP.sub(". ", text)
     if "[" in text:
@@ -204,7 +205,8 @@ _CJK_CORPORATE_END = re.compile(r"(院|部|局|所|厅|署|处|社|中央|政府
 _CJK_ORG_WORD = re.compile(r"委员会|协会|学会|大学|医院|公司|办公室|集团|联盟|研究组|编写组|编辑部|出版社|"
                            r"中心|研究所|研究院|国家|全国|中国|中华|省|市|国务院|中央|政府|卫生|专家组|"
                            r"工作组|协作组|联合会|基金会|实验室|管理局|监督|疾病预防")
-_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.?-[A-Z]\.?$")  # M, ME, M.E., J-R, J.-R.
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŸŹŻŽ"
+_INITIALS = re.compile(rf"^(?:[{_UPPER}]\.?){{1,3}}$|^[{_UPPER}]\.?-[{_UPPER}]\.?$")  # M, ME, M.E., J-R, Ö
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z\u00df-\u024f]+(?:-[A-Za-z][a-z\u00df-\u024f]+)*$")
 _SUFFIX = re.compile(r"^(Jr|Sr|II|III|IV|2nd|3rd)\.?$")
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le",

@@ -176,7 +176,8 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
         if _is_page_furniture(text) and not (last and last["text"].rstrip().endswith("-")):
             continue
         if last is None:
-            if looks_like_reference(text):
+            # An unnumbered first entry may be wrapped before its year: start it at its authors.
+            if looks_like_reference(text) or _AUTHOR_START.match(text):
                 entries.append({"number": None, "text": text, "translation": "", "line": lineno})
             continue
         if _is_translation(last, text):

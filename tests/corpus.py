@@ -38,10 +38,17 @@ def load_corpus() -> list[Case]:
 
 
 def parse_case(case: Case):
+    """Parse a case as refman parses a list: its lines put together by the splitter (a
+    line-broken entry is joined; a Chinese entry's English line becomes its translation)."""
+    from refman.split import split_entries
     from refman.styles import parse_entry
 
-    lines = case.raw.split("\n")
-    ref, problems = parse_entry(lines[0], translation="\n".join(lines[1:]).strip())
+    entries, _ = split_entries(list(enumerate(case.raw.split("\n"))))
+    if len(entries) != 1:
+        entry_text, translation = case.raw.split("\n")[0], "\n".join(case.raw.split("\n")[1:])
+    else:
+        entry_text, translation = entries[0].text, entries[0].translation
+    ref, problems = parse_entry(entry_text, translation=translation.strip())
     return ref, problems
 
 

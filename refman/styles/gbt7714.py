@@ -42,7 +42,7 @@ _JOURNAL_LOCATOR = re.compile(
     rf"""^(?P<container>.+?)\s*[,，]\s*
         (?P<year>{YEAR})(?:-(?P<month>\d{{1,2}})(?:-(?P<day>\d{{1,2}}))?)?[a-z]?
         (?:\s*,\s*(?P<volume>[A-Za-z]?\d[\w.\-/]*|[A-Z][\w.\-]*\d))?
-        (?:\s*\((?P<issue>[^()]{{1,20}})\))?
+        (?:\s*,?\s*\((?P<issue>[^()]{{1,20}})\))?
         (?P<open>\s*[-—]\s*(?=\.|$))?
         (?:\s*:\s*(?P<pages>[A-Za-z]*\d[\w\-+]*(?:\.e\d+)?(?:\s*,\s*[A-Za-z]*\d[\w\-]*)*|[A-Za-z]+\d+))?
         \s*(?P<after>.*)$""",
@@ -138,6 +138,9 @@ def parse(text: str) -> Reference:
         entry_type = "mastersthesis"
 
     updated = ids.updated or fields.get("updated", "")
+    if updated and not fields.get("date") and code in ("EB", "PP", "DS", "DB", "CP") and \
+            fields.get("year", updated[:4]) == updated[:4]:
+        fields["date"] = updated  # an online item's own (published or updated) date
     if not fields.get("year") and (updated or fields.get("date")):
         # An online item dated only by its update: that date is the version cited.
         fields["year"] = (updated or fields["date"])[:4]
@@ -205,8 +208,9 @@ def _title_and_number(title: str, code: str, fields: dict) -> tuple[str, dict]:
             fields["notes"].append(f"Scale {m['scale']}")
             return title[: m.start()].strip(), fields
     if code in ("R", "A"):
-        m = re.search(r"\s*:\s*(?P<number>[A-Za-z][\w\-/.]*\d[\w\-/.]*|\d[\w\-/.]*[A-Za-z][\w\-/.]*)\s*$", title)
-        if m and " " not in m["number"]:
+        m = re.search(r"\s*:\s*(?P<number>[A-Za-z][\w\-/.]*\d[\w\-/.]*|\d[\w\-/.]*[A-Za-z][\w\-/.]*|"
+                      r"(?:[A-Za-z]+\s){0,4}(?:series|report|reports|No\.?|number)\s*\d[\w\-/.]*)\s*$", title, re.I)
+        if m:
             fields["doc_number"] = m["number"]
             return title[: m.start()].strip(), fields
     if code in ("DS", "DB", "PP", "CP", "EB"):

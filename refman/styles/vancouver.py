@@ -107,6 +107,8 @@ def parse(text: str) -> Reference:
         f["pages"] = normalize.pages(m["pages"]) if m["pages"] else ""
         if tidy(m["after"]):
             f["notes"].append(tidy(m["after"]))
+        if re.match(r"Sect\b", f["volume"] + m["after"]) or re.search(r"\bSect\.", rest[m.start():]):
+            code = "N"  # "The Washington Post. 2002 Aug 12;Sect. A:2": a newspaper
     elif (pm := _PAREN_YEAR_JOURNAL.match(rest)) is not None:
         entry_type, code = "article", "J"
         f["title"], f["container"], f["year"] = pm["before"].strip(), pm["journal"].strip(), pm["year"]
@@ -118,6 +120,12 @@ def parse(text: str) -> Reference:
             if online and not bm["ed"] and not ids.isbn:
                 entry_type, code = "online", "EB"
         f["title"] = bm["before"].strip(" .")
+        pr = re.match(r"^(?P<title>.+?)\.\s+(?P<event>(?:Proceedings|Proc)\b.*)$", f["title"])
+        if pr and f.get("editors") and not authors.names:
+            # "Germ cell tumours V. Proceedings of the 5th ... Conference; 2001 Sep 13-15; Leeds"
+            entry_type, code = "proceedings", "C"
+            f["title"] = pr["title"]
+            f["notes"].append(pr["event"])
         if bm["ed"]:
             f["edition"] = bm["ed"].split()[0]
         if bm["eds"]:
@@ -221,6 +229,8 @@ def _parse_chapter(rest: str, f: dict) -> None:
             f["editors"] = eds.names
             rest = em["rest"]
     bm = _BOOK.match(rest)
+    if bm and bm["ed"]:
+        f["edition"] = bm["ed"].split()[0]
     if bm:
         # "Book. Proceedings of X; 2002 Apr 3-5; Kinsdale, Ireland": the meeting's date and place
         # are not part of the book's title.
