@@ -120,3 +120,15 @@ def _journal_table() -> dict[str, tuple[str, ...]]:
 def journal_names(container: str) -> tuple[str, ...]:
     """Other names of a journal in Chinese and in full."""
     return _journal_table().get(container.strip().lower(), ())
+
+
+@lru_cache(maxsize=1)
+def chinese_surnames() -> dict[str, int]:
+    """Common Chinese surnames, single and compound, with their rank by frequency
+    (``data/surnames.txt`` lists them most common first)."""
+    names: dict[str, int] = {}
+    for line in (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            for name in line.split():
+                names.setdefault(name, len(names))
+    return names

@@ -28,7 +28,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .sentences import Claim
+from .lexicon import chinese_surnames
+from .normalize import has_cjk
+from .sentences import Claim, chinese_persons
 from .evidence import EvidenceIndex, acronym_key, title_words
 from .keys import ascii_word
 from .model import Reference
@@ -122,7 +124,6 @@ def reports_trial_result(text: str) -> bool:
 
 _STUDY_CONTEXT = re.compile(r"研究|试验|组|trial|study|studies|\barms?\b|\bgroups?\b|patients|患者|"
                             r"\bversus\b|\bvs\.?|对比|相比", re.I | re.ASCII)
-_CN_PERSON = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:教授|医生|博士|院士|主任|团队|课题组|等人?)")
 
 
 def evidence_for(claim: Claim, index: EvidenceIndex, own: set[int] = frozenset()) -> dict[int, _Evidence]:
@@ -195,11 +196,10 @@ def evidence_for(claim: Claim, index: EvidenceIndex, own: set[int] = frozenset()
 
 def _author_mentions(claim: Claim) -> list[tuple[str, str]]:
     """(family name in ASCII, as written) for "Liu等", "Halperin et al.", "罗慧叶教授"."""
-    out = [(ascii_word(a), a) for a in claim.entities.authors]
-    for m in _CN_PERSON.finditer(claim.text):
-        name = m["name"]
-        if len(name) >= 2 and name not in claim.entities.authors:
-            out.append((ascii_word(name[0]), name))
+    out = [(ascii_word(a), a) for a in claim.entities.authors if not has_cjk(a)]
+    for name in chinese_persons(claim.text):
+        surname = name[:2] if name[:2] in chinese_surnames() else name[0]
+        out.append((ascii_word(surname), name))
     return [(f, s) for f, s in out if f]
 
 

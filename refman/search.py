@@ -62,12 +62,8 @@ def build_index(conn: sqlite3.Connection, refs: list[Reference], claims_by_key: 
                 "title_en": ref.translation.title if ref.translation else ""}
         rows.append((i, ref.key, json.dumps(data, ensure_ascii=False)))
         terms.extend((kind, term, i, weight) for kind, term, weight in _terms(ref, drugs))
-        # A registry id that only the citing sentence gives ("KC-WISE, NCT05427383") finds the
-        # paper too, when that sentence cites nothing else.
-        for claim in claims_by_key.get(ref.key, []):
-            if claim.get("single"):
-                for m in REGISTRY.finditer(claim["text"]):
-                    terms.append(("registry", m[1].upper(), i, 0.9))
+        terms.extend((kind, term, i, weight) for kind, term, weight in
+                     _claim_terms(claims_by_key.get(ref.key, []), drugs))
     conn.executemany("INSERT INTO refs VALUES (?, ?, ?)", rows)
     conn.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", terms)
 
@@ -81,6 +77,10 @@ def _terms(ref: Reference, drugs: lexicon.DrugLexicon):
         yield "registry", reg.upper(), 1.0
     for a in p.alias_keys:
         yield "acronym", a, 1.0
+    for alias in ref.aliases:  # "GCO-001 NIPINEC": also NIPINEC alone
+        for part in alias.split():
+            if len(part) >= 4 and acronym_key(part) not in p.alias_keys:
+                yield "acronym", acronym_key(part), 0.9
     for a in p.units - p.alias_keys:
         yield "acronym", a, 0.95
     for a in p.acronyms - p.units:
@@ -100,6 +100,36 @@ def _terms(ref: Reference, drugs: lexicon.DrugLexicon):
             yield "journal", _journal_key(ref.translation.container), 1.0
     for bigram in cjk_bigrams(ref.title + (ref.translation.title if ref.translation else "")):
         yield "cjk", bigram, 1.0
+
+
+def _claim_terms(claims: list[dict], drugs: lexicon.DrugLexicon):
+    """What the sentences citing a reference call it: the trial name ("FLAURA研究"), the
+    registry id, the investigator ("吴一龙教授"), drugs and words. A sentence that cites only
+    this reference speaks for it more surely than one citing several."""
+    from .linking import trial_like
+    from .sentences import chinese_persons, find_entities
+
+    seen: dict[tuple[str, str], float] = {}
+    for claim in claims:
+        weight = 0.9 if claim.get("single") else 0.7
+        entities = find_entities(claim["text"], drugs)
+        found = [("acronym", acronym_key(a)) for a in entities.acronyms if _trial_shaped(a)]
+        found += [("registry", r.upper()) for r in entities.registry]
+        found += [("person", name) for name in chinese_persons(claim["text"])]
+        found += [("drug", d) for d in entities.drugs]
+        found += [("claimword", w) for w in title_words(claim["text"])]
+        for kind, term in found:
+            w = weight * (0.7 if kind in ("drug", "claimword") else 1.0)
+            if w > seen.get((kind, term), 0.0):
+                seen[(kind, term)] = w
+    for (kind, term), w in seen.items():
+        yield kind, term, w
+
+
+def _trial_shaped(name: str) -> bool:
+    from .linking import _TRIAL_SHAPE
+
+    return bool(_TRIAL_SHAPE.match(name))
 
 
 def _journal_key(name: str) -> str:
@@ -147,8 +177,10 @@ class Searcher:
         self._acronyms(bare, add)
         self._authors(bare, years, add)
         for inn in sorted(self.drugs.inns(q)):
-            for ref, _ in self._hits("drug", inn):
-                add(ref, 0.8, f"drug:{inn}")
+            for ref, weight in self._hits("drug", inn):
+                add(ref, 0.8 * weight, f"drug:{inn}")
+        for ref, weight in self._hits("person", q):
+            add(ref, 0.85 * weight, f"named:{q}")
         self._journal(bare, years, add)
         self._words(q, add)
         if years:
@@ -211,14 +243,15 @@ class Searcher:
     def _words(self, text: str, add) -> None:
         words = title_words(text)
         if words:
-            counts: dict[int, int] = {}
-            for w in words:
-                for ref, _ in self._hits("word", w):
-                    counts[ref] = counts.get(ref, 0) + 1
-            for ref, n in counts.items():
-                share = n / len(words)
-                if share >= 0.5:
-                    add(ref, 0.75 * share, "title")
+            for kind, weight, via in (("word", 0.75, "title"), ("claimword", 0.6, "claims")):
+                counts: dict[int, float] = {}
+                for w in words:
+                    for ref, term_weight in self._hits(kind, w):
+                        counts[ref] = counts.get(ref, 0) + term_weight
+                for ref, n in counts.items():
+                    share = min(1.0, n / len(words))
+                    if share >= 0.5:
+                        add(ref, weight * share, via)
         bigrams = cjk_bigrams(text)
         if len(bigrams) >= 1:
             counts = {}

@@ -163,6 +163,39 @@ def find_entities(text: str, drug_lexicon: lexicon.DrugLexicon | None = None) ->
                     unique(authors), unique(years))
 
 
+_TITLE_AFTER_NAME = re.compile(r"(?:教授|医生|博士|院士|主任|研究员|团队|课题组|等人?(?=[\^\[（(]|报道|研究|发现|开展|的|在|发表))")
+
+
+def chinese_persons(text: str) -> list[str]:
+    """Chinese investigators named in a sentence: "由吴一龙教授牵头" -> ["吴一龙"].
+
+    A name is two or three characters right before a title or "等", starting with a common
+    surname; of "我国徐卫教授" the likelier reading, 徐卫 (徐 is far commoner than 国), wins.
+    """
+    surnames = lexicon.chinese_surnames()
+    out = []
+    for m in _TITLE_AFTER_NAME.finditer(text):
+        before = text[max(0, m.start() - 4): m.start()]
+        if re.search(r"教授|医生|博士|院士|主任|团队|等$", before):
+            continue  # "教授团队": the title before this one already gave the name
+        best, best_rank = None, None
+        for size in (3, 2):
+            name = before[-size:]
+            if len(name) != size or not all("\u4e00" <= c <= "\u9fff" for c in name):
+                continue
+            surname = name[:2] if name[:2] in surnames and size == 3 else name[0]
+            rank = surnames.get(surname)
+            if rank is None:
+                continue
+            # Three characters is the usual length; two wins only with a much commoner surname.
+            score = rank if size == 3 else rank * 3
+            if best is None or score < best_rank:
+                best, best_rank = name, score
+        if best and best not in out:
+            out.append(best)
+    return out
+
+
 def states_result(text: str) -> bool:
     """A sentence that reports numbers, hazard ratios or P values."""
     return bool(_RESULT.search(text))
