@@ -300,8 +300,8 @@ def to_bibtex(refs: list[Reference] | tuple[Reference, ...]) -> str:
 # --- reading ---------------------------------------------------------------------------------
 
 def _decode(text: str) -> str:
-    if "\\" not in text and "{" not in text:
-        return text
+    if "\\" not in text:  # only protective braces (the common case): no LaTeX to interpret
+        return text.replace("{", "").replace("}", "") if "{" in text else text
     return _decoder().latex_to_text(text)
 
 

@@ -206,7 +206,12 @@ def check(document: str | os.PathLike[str], library=None) -> list[Finding]:
                                         "order", number=n))
     findings.extend(_duplicates(doc.references))
     for item in doc.claims:
-        for name, cited in named_citations(item):
+        pairs = named_citations(item)
+        named = [a for a in item.claim.entities.acronyms if trial_like(a, item.claim)]
+        if not pairs and len(named) == 1 and len(item.claim.markers) == 1:
+            # "In the ASTRUM-005 trial, ... [2]": one trial named, one entry cited.
+            pairs = [(named[0], item.claim.markers)]
+        for name, cited in pairs:
             for n in cited:
                 ref = doc.reference(n)
                 other = _other_trial(name, ref) if ref else None

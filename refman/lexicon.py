@@ -17,25 +17,61 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 
 
+_LATIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
 @dataclass(frozen=True)
 class DrugLexicon:
-    """Name -> INN, with one compiled pattern that finds every name in a text."""
+    """Name -> INN, looked up word by word (Latin names, up to four words) and by substring
+    (Chinese names), longest first, so 培非格司亭 wins over 非格司亭 and "ATO" is not found
+    inside "Dato-DXd"."""
 
     inn_of: dict[str, str]  # lowercased name -> INN
-    pattern: re.Pattern[str] | None
+    latin: dict[str, str]  # "trastuzumab deruxtecan" -> INN
+    cjk: dict[str, str]  # "兰瑞肽" -> INN
+    other: re.Pattern[str] | None  # the few names with other punctuation: 5-FU/LV, (177Lu)
+    longest_latin: int = 4
+    longest_cjk: int = 12
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
-        """``[(inn, start, end), ...]`` for every drug named in ``text``, longest names first.
+        """``[(inn, start, end), ...]`` for every drug named in ``text``, in text order.
 
         >>> drugs().find("PROMID和CLARINET分别证实了长效奥曲肽和长效兰瑞肽")[0][0]
         'octreotide'
         """
-        if self.pattern is None:
-            return []
-        out = []
-        for m in self.pattern.finditer(text):
-            out.append((self.inn_of[m[0].lower()], m.start(), m.end()))
-        return out
+        out: list[tuple[str, int, int]] = []
+        if not text.isascii():
+            for run in _CJK_RUN.finditer(text):
+                s, chars = run.start(), run[0]
+                i = 0
+                while i < len(chars) - 1:
+                    for size in range(min(self.longest_cjk, len(chars) - i), 1, -1):
+                        inn = self.cjk.get(chars[i:i + size])
+                        if inn:
+                            out.append((inn, s + i, s + i + size))
+                            i += size
+                            break
+                    else:
+                        i += 1
+        tokens = list(_LATIN_TOKEN.finditer(text))
+        i = 0
+        while i < len(tokens):
+            for size in range(min(self.longest_latin, len(tokens) - i), 0, -1):
+                group = tokens[i:i + size]
+                # the words must stand next to each other, separated by single spaces
+                if size > 1 and any(text[a.end():b.start()] != " " for a, b in zip(group, group[1:])):
+                    continue
+                inn = self.latin.get(" ".join(t[0].lower() for t in group))
+                if inn:
+                    out.append((inn, group[0].start(), group[-1].end()))
+                    i += size
+                    break
+            else:
+                i += 1
+        if self.other is not None:
+            out.extend((self.inn_of[m[0].lower()], m.start(), m.end()) for m in self.other.finditer(text))
+        return sorted(out, key=lambda t: t[1])
 
     def inns(self, text: str) -> set[str]:
         return {inn for inn, _, _ in self.find(text)}
@@ -57,27 +93,27 @@ def _read_tsv(path: Path) -> dict[str, str]:
     return names
 
 
-def _compile(names: dict[str, str]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    # Longest first, so 培非格司亭 wins over 非格司亭; Latin names only as whole words, so
-    # "ATO" is not found inside "Dato-DXd".
-    alternatives = []
-    for name in sorted(names, key=len, reverse=True):
-        escaped = re.escape(name)
-        if re.match(r"[\w]", name, re.ASCII):
-            alternatives.append(rf"(?<![A-Za-z0-9\-]){escaped}(?![A-Za-z0-9])")
-        else:
-            alternatives.append(escaped)
-    return re.compile("|".join(alternatives), re.IGNORECASE)
-
-
 def load_drugs(extra: list[Path] | tuple[Path, ...] = ()) -> DrugLexicon:
     names = _read_tsv(DATA / "drugs.tsv")
     for path in extra:
         if path.is_file():
             names.update(_read_tsv(path))
-    return DrugLexicon(names, _compile(names))
+    latin, cjk, other = {}, {}, []
+    for name, inn in names.items():
+        if _CJK_RUN.fullmatch(name):
+            cjk[name] = inn
+        elif re.fullmatch(r"[a-z0-9][a-z0-9\-]*(?: [a-z0-9][a-z0-9\-]*){0,3}", name):
+            latin[name] = inn
+        else:  # mixed scripts or punctuation: a plain search, few of them
+            other.append(name)
+    pattern = None
+    if other:
+        alternatives = [rf"(?<![A-Za-z0-9]){re.escape(n)}(?![A-Za-z0-9])" if n.isascii() else re.escape(n)
+                        for n in sorted(other, key=len, reverse=True)]
+        pattern = re.compile("|".join(alternatives), re.IGNORECASE)
+    return DrugLexicon(names, latin, cjk, pattern,
+                       max((n.count(" ") + 1 for n in latin), default=1),
+                       max((len(n) for n in cjk), default=2))
 
 
 @lru_cache(maxsize=8)

@@ -11,7 +11,8 @@ reason             weight  when
                            0.5 when it is only part of it (CLARINET vs CLARINET FORTE)
 ``author:NAME Y``  0.7     "Liu等", "Halperin et al." and the first author (0.85 with the year)
 ``drug:INN``       0.6     a drug named in both, in either language
-``title``          0.5     most of the reference's title words are in the (English) claim
+``title``          0.45    most of the reference's title words are in the (English) claim
+                           (0.3 when fewer): support, never enough alone
 ``context:...``    0.6     no evidence of its own, but it reports results or says "this study"
                            right after a linked sentence, or in an article about one source
 =================  ======  ====================================================================
@@ -186,7 +187,8 @@ def evidence_for(claim: Claim, index: EvidenceIndex, own: set[int] = frozenset()
             p = index.profiles[i]
             shared = len(p.words & words)
             if len(p.words) >= 4 and shared / len(p.words) >= 0.6:
-                add(i, 0.6 if shared >= 5 and shared / len(p.words) >= 0.8 else 0.35, "title")
+                # Topic words alone are shared by background sentences: never enough alone.
+                add(i, 0.45 if shared >= 5 and shared / len(p.words) >= 0.8 else 0.3, "title")
     if years and len(found) > 1:  # "2020年公布的OS终期分析": the year picks one paper of a trial
         for i, ev in found.items():
             if index.profiles[i].year in years:

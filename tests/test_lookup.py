@@ -1,0 +1,102 @@
+"""`refman lookup`: the queries of issue 4 on the bundled library, the query set over a larger
+library, the index's rebuild rule, and the command's output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import pytest
+
+import refman
+
+from . import lookupeval
+from .conftest import LIBRARY, SEEDS
+from .test_cli import run
+from .test_library import IMFORTE_BIB
+
+
+@pytest.mark.parametrize("query, first", [
+    pytest.param("CLARINET", "caplin2014lanreotide", id="trial-named-by-claims"),
+    pytest.param("CLARNET", "caplin2014lanreotide", id="misspelt-trial"),
+    pytest.param("clarinet forte", "pavel2021efficacy", id="two-word-trial-lowercase"),
+    pytest.param("IMpower 133", "horn2018first", id="alias-only-in-claims-spaced"),
+    pytest.param("Caplin 2014", "caplin2014lanreotide", id="author-year"),
+    pytest.param("Paz-Ares", "pazares2019durvalumab", id="hyphenated-author"),
+    pytest.param("lenvatinib", "capdevila2019final", id="drug-english"),
+    pytest.param("仑伐替尼", "capdevila2019final", id="drug-chinese"),
+    pytest.param("10.1016/j.annonc.2026.01.006", "liu2026anbenitamab", id="doi"),
+    pytest.param("https://doi.org/10.1016/j.annonc.2026.01.006", "liu2026anbenitamab", id="doi-url"),
+    pytest.param("NCT05427383", "liu2026anbenitamab", id="registry-only-in-claims"),
+    pytest.param("NCT03591731", "thoracique2019nivolumab", id="registry-in-url"),
+    pytest.param("neuroendocrine tumours carcinoid syndrome", "pavel2011everolimus", id="title-words"),
+    pytest.param("JAMA Oncol 2022", "halperin2022assessment", id="journal-year"),
+    pytest.param("caplin2021lanreotide", "caplin2021lanreotide", id="key"),
+    pytest.param("神经内分泌肿瘤诊治指南", "society2022china", id="chinese-title"),
+    pytest.param("徐建明", "liu2026anbenitamab", id="investigator-named-in-text"),
+])
+def test_queries_put_the_right_reference_first(query, first):
+    matches = refman.lookup(query, LIBRARY)
+    assert matches and matches[0].key == first, [(m.key, m.via) for m in matches]
+
+
+def test_clarinet_answers_with_the_paper_its_extension_and_forte():
+    matches = refman.lookup("CLARINET", LIBRARY, limit=3)
+    assert [(m.source, m.number) for m in matches] == [
+        ("004_dffaab495b30f8fc.txt", 4), ("004_dffaab495b30f8fc.txt", 5), ("004_dffaab495b30f8fc.txt", 8)]
+    assert matches[0].via == "acronym:CLARINET"
+    assert any("CLARINET两大经典药物临床试验^[4-5]" in c["text"] for c in matches[0].claims)
+
+
+def test_query_set_over_a_library_with_more_documents(tmp_path):
+    """102 queries in both languages over the seeds and ten more documents."""
+    lookupeval.build_library(tmp_path)
+    total, right, also, failures = lookupeval.score(tmp_path)
+    assert right / total >= 0.9, "\n".join(failures)
+
+
+def test_index_is_rebuilt_only_when_the_bibtex_changes(tmp_path):
+    refman.build([SEEDS], tmp_path)
+    lib = refman.Library(tmp_path)
+    assert lib.lookup("IMforte") == []
+    index = tmp_path / ".refman-index" / "index.sqlite"
+    built = index.stat().st_mtime_ns
+    time.sleep(0.01)
+    refman.Library(tmp_path).lookup("CLARINET")
+    assert index.stat().st_mtime_ns == built  # unchanged library: the index is reused
+    (tmp_path / "imforte.bib").write_text(IMFORTE_BIB, encoding="utf-8")
+    assert [m.key for m in lib.lookup("IMforte")] == ["pazares2025lurbinectedin"]
+    assert index.stat().st_mtime_ns != built
+
+
+def test_a_damaged_index_is_rebuilt(tmp_path):
+    refman.build([SEEDS], tmp_path)
+    refman.lookup("CLARINET", tmp_path)
+    (tmp_path / ".refman-index" / "index.sqlite").write_bytes(b"not a database")
+    assert refman.lookup("CLARINET", tmp_path)[0].key == "caplin2014lanreotide"
+
+
+def test_lookup_cli_text_json_and_nothing_found():
+    text = run("lookup", "CLARINET", "--library", LIBRARY, "--limit", "3")
+    assert text.exit_code == 0
+    assert text.stdout.startswith("caplin2014lanreotide  Caplin M. E., Pavel M., Ćwikła J. B., et al. 2014  "
+                                  "(1.00 acronym:CLARINET)\n")
+    assert "> 004_dffaab495b30f8fc.txt: PROMID和CLARINET" in text.stdout
+    data = json.loads(run("lookup", "Caplin 2014", "--library", LIBRARY, "--format", "json").stdout)
+    assert set(data[0]) >= {"key", "score", "via", "title", "year", "authors", "claims"}
+    missing = run("lookup", "ZZZQQQX", "--library", LIBRARY)
+    assert missing.exit_code == 1 and missing.stdout == ""
+    assert missing.stderr.startswith('refman: no source matches "ZZZQQQX"')
+    near = run("lookup", "CLARIMET FORT", "--library", LIBRARY, "--limit", "1")
+    assert near.exit_code == 0
+
+
+def test_empty_query_is_a_clear_error():
+    with pytest.raises(refman.RefmanError, match="the query is empty"):
+        refman.lookup("  ", LIBRARY)
+
+
+def test_index_folder_is_not_committed():
+    ignored = open(os.path.join(LIBRARY.parent, ".gitignore"), encoding="utf-8").read()
+    assert ".refman-index/" in ignored
