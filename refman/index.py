@@ -19,7 +19,7 @@ from pathlib import Path
 
 INDEX_DIR = ".refman-index"
 INDEX_FILE = "index.sqlite"
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -61,7 +61,7 @@ def open_index(folder: Path, build) -> sqlite3.Connection:
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
             CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE refs (id INTEGER PRIMARY KEY, key TEXT, data TEXT);
-            CREATE TABLE terms (kind TEXT, term TEXT, ref INTEGER, weight REAL);
+            CREATE TABLE terms (kind TEXT, term TEXT, ref INTEGER, weight REAL, year TEXT);
         """)
         build(conn)
         conn.execute("CREATE INDEX terms_by_term ON terms (kind, term)")

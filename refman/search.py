@@ -24,6 +24,7 @@ from .model import Reference
 from .styles.common import REGISTRY
 
 _DOI = re.compile(r"(10\.\d{4,9}/\S+)")
+_COMMON_WORD = 3000
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -61,11 +62,12 @@ def build_index(conn: sqlite3.Connection, refs: list[Reference], claims_by_key: 
                 "source": ref.source, "claims": claims_by_key.get(ref.key, []),
                 "title_en": ref.translation.title if ref.translation else ""}
         rows.append((i, ref.key, json.dumps(data, ensure_ascii=False)))
-        terms.extend((kind, term, i, weight) for kind, term, weight in _terms(ref, drugs))
-        terms.extend((kind, term, i, weight) for kind, term, weight in
+        year = ref.year
+        terms.extend((kind, term, i, weight, year) for kind, term, weight in _terms(ref, drugs))
+        terms.extend((kind, term, i, weight, year) for kind, term, weight in
                      _claim_terms(claims_by_key.get(ref.key, []), drugs))
     conn.executemany("INSERT INTO refs VALUES (?, ?, ?)", rows)
-    conn.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", terms)
+    conn.executemany("INSERT INTO terms VALUES (?, ?, ?, ?, ?)", terms)
 
 
 def _terms(ref: Reference, drugs: lexicon.DrugLexicon):
@@ -145,10 +147,19 @@ class Searcher:
         self.conn = conn
         self.drugs = drugs
         self._vocab: dict[str, list[str]] = {}
+        self._by_initial: dict[tuple[str, str], list[str]] = {}
+        self._years: dict[int, str] = {}  # filled by every term lookup, so no extra query
 
     def _hits(self, kind: str, term: str) -> list[tuple[int, float]]:
-        return self.conn.execute("SELECT ref, weight FROM terms WHERE kind = ? AND term = ?",
+        rows = self.conn.execute("SELECT ref, weight, year FROM terms WHERE kind = ? AND term = ?",
                                  (kind, term)).fetchall()
+        for ref, _, year in rows:
+            self._years[ref] = year
+        return [(ref, weight) for ref, weight, _ in rows]
+
+    def _count(self, kind: str, term: str) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM terms WHERE kind = ? AND term = ?",
+                                 (kind, term)).fetchone()[0]
 
     def vocab(self, kind: str) -> list[str]:
         if kind not in self._vocab:
@@ -189,8 +200,14 @@ class Searcher:
         return [self._match(ref, score, via) for ref, (score, via) in ranked if score > 0.3]
 
     def _year(self, ref: int) -> str:
-        row = self.conn.execute("SELECT data FROM refs WHERE id = ?", (ref,)).fetchone()
-        return json.loads(row[0])["year"] if row else ""
+        return self._years.get(ref, "")
+
+    def _near(self, kind: str, term: str) -> list[str]:
+        """The vocabulary a misspelling of ``term`` can come from: same first letter."""
+        key = (kind, term[:1])
+        if key not in self._by_initial:
+            self._by_initial[key] = [t for t in self.vocab(kind) if t[:1] == term[:1]]
+        return self._by_initial[key]
 
     def _acronyms(self, text: str, add) -> None:
         from rapidfuzz import fuzz, process
@@ -208,7 +225,7 @@ class Searcher:
                 add(ref, weight * (1.0 if cand == text else 0.85), f"acronym:{cand}")
             if exact or len(key) < 5 or not re.search(r"[A-Za-z]", key):
                 continue
-            for term, similarity, _ in process.extract(key, self.vocab("acronym"), scorer=fuzz.ratio,
+            for term, similarity, _ in process.extract(key, self._near("acronym", key), scorer=fuzz.ratio,
                                                       score_cutoff=84, limit=3):
                 for ref, weight in self._hits("acronym", term):
                     add(ref, weight * 0.9 * similarity / 100 * (1.0 if cand == text else 0.85),
@@ -225,7 +242,8 @@ class Searcher:
             hits = self._hits("family", family)
             via_term = family
             if not hits and len(family) >= 5:
-                best = process.extractOne(family, self.vocab("family"), scorer=fuzz.ratio, score_cutoff=88)
+                best = process.extractOne(family, self._near("family", family), scorer=fuzz.ratio,
+                                          score_cutoff=88)
                 if best:
                     hits, via_term = self._hits("family", best[0]), best[0]
             for ref, weight in hits:
@@ -246,6 +264,8 @@ class Searcher:
             for kind, weight, via in (("word", 0.75, "title"), ("claimword", 0.6, "claims")):
                 counts: dict[int, float] = {}
                 for w in words:
+                    if self._count(kind, w) > _COMMON_WORD:
+                        continue  # a word in thousands of titles identifies nothing
                     for ref, term_weight in self._hits(kind, w):
                         counts[ref] = counts.get(ref, 0) + term_weight
                 for ref, n in counts.items():
@@ -256,6 +276,8 @@ class Searcher:
         if len(bigrams) >= 1:
             counts = {}
             for b in bigrams:
+                if self._count("cjk", b) > _COMMON_WORD:
+                    continue
                 for ref, _ in self._hits("cjk", b):
                     counts[ref] = counts.get(ref, 0) + 1
             for ref, n in counts.items():

@@ -20,10 +20,10 @@ BULLET = re.compile(r"^[-•·*▪◦–]\s+")
 # Entry numbering: [1] ［1］ 【1】 are strong; 1. 1) (1) 1、 are weak (they also start body text).
 NUMBERED = re.compile(
     r"""^\s*(?:
-        \[(?P<b1>\d{1,4})\]|［(?P<b2>\d{1,4})］|【(?P<b3>\d{1,4})】|
-        [(（](?P<w1>\d{1,4})[)）]|
-        (?P<w2>\d{1,4})(?:[.．、]|\))(?!\d)|
-        (?P<w3>\d{1,4})[\u3000\t]\s*(?=\S)   # "1　中国..." with an ideographic space
+        \[(?P<b1>\d{1,6})\]|［(?P<b2>\d{1,6})］|【(?P<b3>\d{1,6})】|
+        [(（](?P<w1>\d{1,5})[)）]|
+        (?P<w2>\d{1,5})(?:[.．、]|\))(?!\d)|
+        (?P<w3>\d{1,5})[\u3000\t]\s*(?=\S)   # "1　中国..." with an ideographic space
     )\s*""",
     re.X,
 )
