@@ -1,0 +1,52 @@
+"""The README tells the truth: every command is documented, and the terminal session it shows
+is what the commands print today."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from refman.cli import main
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_command_is_in_the_readme():
+    for name in main.commands:
+        assert f"refman {name}" in README, name
+
+
+def test_readme_has_the_two_setup_commands_and_ci_runs_the_test_one():
+    assert "pip install . && refman build && refman export --bibtex" in README
+    test_command = 'pip install ".[test]" && python -m pytest -q'
+    assert test_command in README
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 -m pytest -q" in ci and ".[test]" in ci
+
+
+def _session() -> list[tuple[str, str]]:
+    block = re.search(r"```console\n(.*?)```", README, re.S)[1]
+    pairs, command, output = [], None, []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            if command:
+                pairs.append((command, "\n".join(output).strip("\n")))
+            command, output = line[2:], []
+        else:
+            output.append(line)
+    pairs.append((command, "\n".join(output).strip("\n")))
+    return pairs
+
+
+# `refman build` would rewrite the committed library; test_seeds proves its result instead.
+SESSION = [pytest.param(c, o, id=c[:40]) for c, o in _session() if not c.startswith("refman build")]
+
+
+@pytest.mark.parametrize("command, shown", SESSION)
+def test_readme_session_matches_real_output(command, shown):
+    proc = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True)
+    assert (proc.stdout + proc.stderr).strip("\n") == shown
