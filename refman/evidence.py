@@ -29,7 +29,9 @@ def acronym_key(text: str) -> str:
 
 
 _TRIAL_AFTER = re.compile(r"^\W{0,3}(?:[\w\-]+\s+){0,2}(?:trial|study|studies|investigators|试验|研究)", re.I)
-_TRIAL_SHAPE = re.compile(r"^(?:[A-Za-z]+[\s\-]?)+\d{2,}[a-z]*$|^[A-Z][a-z]*[A-Z]")
+# KEYNOTE-189, IMpower133, CheckMate 067, E1912, DESTINY-Breast03: letters then two or more
+# digits, or camel case (IMpower, CheckMate, monarchE).
+_TRIAL_SHAPE = re.compile(r"^(?:[A-Za-z]+[\s\-]?)+\d{2,}[a-z]*$|^[A-Z]+[a-z]+[A-Z0-9]|^[a-z]+[A-Z]")
 
 
 def title_trials(title: str, generic: frozenset[str] | None = None) -> list[str]:
@@ -122,6 +124,7 @@ class EvidenceIndex:
     def __init__(self, refs: list[Reference], drugs: lexicon.DrugLexicon | None = None):
         self.refs = refs
         self.profiles = [profile(r, drugs) for r in refs]
+        self.learned_trials: dict[str, Reference] = {}  # names a document gives, learned while linking
         self.by_acronym: dict[str, set[int]] = defaultdict(set)
         self.by_drug: dict[str, set[int]] = defaultdict(set)
         self.by_registry: dict[str, set[int]] = defaultdict(set)

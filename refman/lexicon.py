@@ -41,6 +41,7 @@ class DrugLexicon:
         'octreotide'
         """
         out: list[tuple[str, int, int]] = []
+        text = text.replace("–", "-")  # same length: offsets hold
         if not text.isascii():
             for run in _CJK_RUN.finditer(text):
                 s, chars = run.start(), run[0]
@@ -99,6 +100,10 @@ def load_drugs(extra: list[Path] | tuple[Path, ...] = ()) -> DrugLexicon:
         if path.is_file():
             names.update(_read_tsv(path))
     latin, cjk, other = {}, {}, []
+    for name, inn in list(names.items()):
+        if "/" in name:  # "trifluridine/tipiracil" is also written "trifluridine-tipiracil"
+            for sep in ("-", " "):
+                names.setdefault(name.replace("/", sep), inn)
     for name, inn in names.items():
         if _CJK_RUN.fullmatch(name):
             cjk[name] = inn

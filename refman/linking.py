@@ -37,7 +37,7 @@ from .keys import ascii_word
 from .model import Reference
 
 THRESHOLD = 0.5
-_TIE = 0.8  # links within this share of the best score are kept too (two papers of one trial)
+_TIE = 0.85  # links within this share of the best score are kept too (two papers of one trial)
 
 _ANAPHORA = re.compile(r"本研究|该研究|此研究|这项研究|此项研究|该试验|本试验|这项试验|该项研究|"
                        r"研究者|本次|\bthis (?:study|trial|analysis)\b|\bthe (?:study|trial)\b|\bin this\b",
@@ -239,7 +239,83 @@ def link_claims(claims: list[Claim], own: dict[int, Reference], index: EvidenceI
         links = _choose(evidence, index)
         out.append(LinkedClaim(claim, links))
         direct.append(links)
+    out, direct = _learn_trial_names(out, direct, index)
     return _add_context(out, direct, index)
+
+
+# Evidence that identifies a paper without naming its trial: a trial named beside it is its name.
+_STRONG = ("author:", "registry:")
+
+
+def _learn_trial_names(linked: list[LinkedClaim], direct: list[tuple[Link, ...]],
+                       index: EvidenceIndex) -> tuple[list[LinkedClaim], list[tuple[Link, ...]]]:
+    """News reports name a trial the reference list does not ("FLAURA研究...") and then its
+    paper by author ("Soria等2018年..."). Where a paragraph, or a section headed by the trial's
+    name, names one unknown trial and links one source by strong evidence, the trial is that
+    source; the paragraph's and section's other sentences about it follow."""
+    by_key = {r.key: r for r in index.refs}
+    learned: dict[str, str] = {}  # trial -> key
+    for scope in ("paragraph", "section"):
+        groups: dict[object, list[int]] = {}
+        for pos, item in enumerate(linked):
+            groups.setdefault(getattr(item.claim, scope), []).append(pos)
+        for members in groups.values():
+            names = {n for p in members for n in _unknown_trials(linked[p].claim, index)}
+            if scope == "section":
+                names |= set(_unknown_trials_in(linked[members[0]].claim.section, index))
+            strong = {l.key for p in members for l in direct[p]
+                      if any(l.via.startswith(s) for s in _STRONG) and l.score >= 0.65}
+            if len(names) == 1 and len(strong) == 1:
+                learned.setdefault(names.pop(), strong.pop())
+    if not learned:
+        return linked, direct
+    out, new_direct = [], []
+    for item, links in zip(linked, direct):
+        claim = item.claim
+        if not item.sources and not claim.markers:
+            unknown = _unknown_trials(claim, index)
+            named = [n for n in unknown if n in learned]
+            if named and len(unknown) == 1:  # "Neotorch和RATIONALE-315研究": which one?
+                ref = _year_shift(by_key[learned[named[0]]], claim, index)
+                links = (Link(ref.key, ref.number, 0.7, f"named:{named[0]}", ref.source),)
+                item = LinkedClaim(claim, links)
+        out.append(item)
+        new_direct.append(links)
+    index.learned_trials = {name: by_key[key] for name, key in learned.items()}
+    return out, new_direct
+
+
+def _unknown_trials(claim: Claim, index: EvidenceIndex) -> list[str]:
+    return [n for n in claim.entities.acronyms
+            if trial_like(n, claim) and not index.by_acronym.get(acronym_key(n))]
+
+
+def _unknown_trials_in(heading: str, index: EvidenceIndex) -> list[str]:
+    from .sentences import ACRONYM
+
+    return [m[0] for m in ACRONYM.finditer(heading or "")
+            if _TRIAL_SHAPE.match(m[0]) and not index.by_acronym.get(acronym_key(m[0]))]
+
+
+def _year_shift(ref: Reference, claim: Claim, index: EvidenceIndex) -> Reference:
+    """"2020年公布的OS终期分析" in the FLAURA section is the trial's later paper: the one of
+    that year sharing the first paper's drug, when there is exactly one."""
+    years = set(claim.entities.years)
+    if not years or ref.year in years:
+        return ref
+    mine = next((p for r, p in zip(index.refs, index.profiles) if r.key == ref.key), None)
+    if mine is None:
+        return ref
+    # A paper already known as another trial's is not this trial's later paper.
+    taken = {r.key for r in index.learned_trials.values()} - {ref.key}
+    # Closeness: the same first author (a trial's papers share it), then shared title words.
+    later = [(3 * (p.family == mine.family) + len(p.words & mine.words), r)
+             for r, p in zip(index.refs, index.profiles)
+             if r.year in years and r.source == ref.source and mine.drugs & p.drugs and r.key not in taken]
+    later.sort(key=lambda t: -t[0])
+    if len(later) == 1 or len(later) > 1 and later[0][0] > later[1][0]:
+        return later[0][1]  # the later paper closest in title to the first
+    return ref
 
 
 def _choose(evidence: dict[int, _Evidence], index: EvidenceIndex) -> tuple[Link, ...]:
@@ -278,10 +354,20 @@ def _add_context(linked: list[LinkedClaim], direct: list[tuple[Link, ...]],
         inherits = (_ANAPHORA.search(claim.text) or reports_trial_result(claim.text)) and \
             not _PLURAL.search(claim.text)
         same_paragraph = previous is not None and previous.sources and _same_line(previous.claim, claim)
+        learned = getattr(index, "learned_trials", {})
+        heading = [n for n in _unknown_trials_in(claim.section, index) if n in learned]
         if inherits and same_paragraph:
             src = _by_year(previous.sources, claim, index)
+            by_key = {r.key: r for r in index.refs}
+            if len(src) == 1 and src[0].key in by_key:
+                shifted = _year_shift(by_key[src[0].key], claim, index)
+                if shifted.key != src[0].key:
+                    src = (Link(shifted.key, shifted.number, 0.6, src[0].via, shifted.source),)
             item = LinkedClaim(claim, tuple(Link(s.key, s.number, 0.6, _context_via(s), s.source)
                                             for s in src[:3]))
+        elif inherits and heading:
+            ref = _year_shift(learned[heading[0]], claim, index)
+            item = LinkedClaim(claim, (Link(ref.key, ref.number, 0.6, f"section:{heading[0]}", ref.source),))
         elif inherits and dominant is not None:
             item = LinkedClaim(claim, (Link(dominant.key, dominant.number, 0.55, _context_via(dominant),
                                             dominant.source),))

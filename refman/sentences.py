@@ -90,13 +90,14 @@ def find_markers(text: str, offset: int = 0, positions: list[int] | None = None)
 
 # Trial-like names: capitals with digits or hyphens (KEYNOTE-158, IMpower133, DESTINY-Gastric04,
 # KC-WISE, ToGA), possibly followed by more capital words (CLARINET FORTE, DART SWOG S1609).
-_ACRONYM_WORD = r"(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]*)(?:[-‐][A-Za-z0-9]+)*"
+_ACRONYM_WORD = r"(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[a-z]{3,}[A-Z][A-Za-z0-9]*)(?:[-‐][A-Za-z0-9]+)*"
 ACRONYM = re.compile(rf"(?<![A-Za-z0-9\-]){_ACRONYM_WORD}(?:[ \t](?:{_ACRONYM_WORD}|\d{{1,4}}(?![\d.%]))(?![A-Za-z0-9\-]))*(?![A-Za-z0-9\-])")
 _TRIAL_WORDS = re.compile(r"^\s*(?:[ⅠⅡⅢⅣIV/]+\s*[bB]?\s*期|随机|双盲|前瞻性|多中心|回顾性|临床|\s)*"
                           r"(?:试验|研究|trial|study|studies)", re.I)
+_NAMED_STUDY = re.compile(r"(?<![A-Za-z0-9\-])([A-Z][a-z][A-Za-z0-9\-]{2,})(?=\s*(?:研究|试验))")
 _TRIAL_WORDS_BEFORE = re.compile(r"(?:the|in|of|from)\s+(?:phase\s+[IV123]+\s+)?$", re.I)
 _AUTHOR_MENTION = re.compile(
-    r"(?P<latin>[A-Z][a-zà-ÿ'’]+(?:[-\s][A-Z][a-zà-ÿ'’]+)?)\s*(?:等人?|et\s+al\.?|and\s+colleagues|团队)"
+    r"(?<![A-Za-z])(?P<latin>(?:[A-Z][a-zà-ÿ'’]+)+(?:[-\s][A-Z][a-zà-ÿ'’]+)?)\s*(?:等人?|et\s+al\.?|and\s+colleagues|团队)"
     r"|(?P<cjk>[\u4e00-\u9fff]{1,3})等(?:人)?(?=[\^\[（(]|报道|研究|发现|开展|的)"
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年)?(?!\d)")
@@ -119,12 +120,22 @@ class Entities:
     years: tuple[str, ...] = ()
 
 
+def _is_generic(word: str, generic: frozenset[str]) -> bool:
+    """``HER2``, and ``EGFR-mutated``, ``PD-L1-positive``: an abbreviation plus a lowercase word."""
+    if word.upper() in generic:
+        return True
+    head, _, tail = word.rpartition("-")
+    return bool(head) and tail.islower() and _is_generic(head, generic)
+
+
 def trim_generic(name: str, generic: frozenset[str]) -> str:
     """``'DART SWOG S1609 II'`` -> ``'DART SWOG S1609'``: generic words off both ends."""
+    if _is_generic(name, generic):
+        return ""
     words = name.split()
-    while words and (words[-1].upper() in generic or words[-1].isdigit() and len(words) == 1):
+    while words and (_is_generic(words[-1], generic) or words[-1].isdigit() and len(words) == 1):
         words.pop()
-    while words and words[0].upper() in generic:
+    while words and _is_generic(words[0], generic):
         words.pop(0)
     return " ".join(words)
 
@@ -150,6 +161,11 @@ def find_entities(text: str, drug_lexicon: lexicon.DrugLexicon | None = None) ->
         after, before = clean[m.end(): m.end() + 16], clean[max(0, m.start() - 20): m.start()]
         if _TRIAL_WORDS.match(after) or _TRIAL_WORDS_BEFORE.search(before) and re.match(r"\s*(trial|study)", after, re.I):
             trials.append(name)
+    # "Neotorch研究": a capitalised word that a Chinese sentence calls a study is a trial name.
+    for m in _NAMED_STUDY.finditer(clean):
+        if m[1] not in acronyms and not _is_generic(m[1], generic) and not drug_lexicon.find(m[1]):
+            acronyms.append(m[1])
+            trials.append(m[1])
     registry = [r[1] for r in REGISTRY.finditer(text)]
     drugs = [inn for inn, _, _ in drug_lexicon.find(clean)]
     authors = []
