@@ -173,3 +173,10 @@ def chinese_surnames() -> dict[str, int]:
             for name in line.split():
                 names.setdefault(name, len(names))
     return names
+
+
+@lru_cache(maxsize=1)
+def backbone_drugs() -> frozenset[str]:
+    """INNs of drugs that accompany the studied treatment in countless trials."""
+    lines = (DATA / "backbone_drugs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(l.strip() for l in lines if l.strip() and not l.startswith("#"))

@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lexicon import chinese_surnames
+from .lexicon import backbone_drugs, chinese_surnames
 from .normalize import has_cjk
 from .sentences import Claim, chinese_persons
 from .evidence import EvidenceIndex, acronym_key, title_words
@@ -176,8 +176,9 @@ def evidence_for(claim: Claim, index: EvidenceIndex, own: set[int] = frozenset()
                 hits = hits & own  # the other trial's drug may still be the document's own paper
                 if len(hits) != 1:
                     continue
+            weight = 0.15 if drug in backbone_drugs() else 0.6  # cisplatin names no trial
             for i in hits:
-                add(i, 0.6 / len(hits), f"drug:{drug}")
+                add(i, weight / len(hits), f"drug:{drug}")
     for i, journal in index.journal_mentions(text):
         if i in found:
             add(i, 0.3, f"journal:{journal}")
