@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import normalize
-from ..model import Name
+from ..model import Name, Reference
 
 # --- identifiers ---------------------------------------------------------------------------
 
@@ -70,6 +70,25 @@ class Identifiers:
     issn: str = ""
     cstr: str = ""
     notes: list[str] = field(default_factory=list)
+
+
+_ID_FIELDS = ("doi", "url", "urldate", "updated", "pmid", "pmcid", "registry", "isbn", "issn", "cstr")
+_NAME_LISTS = ("authors", "editors", "translators")
+
+
+def make_reference(raw: str, ids: Identifiers, fields: dict, **overrides) -> Reference:
+    """A ``Reference`` from a parser's working ``fields`` and the lifted identifiers: the one
+    place where the parsers' dicts become the frozen record (``notes`` join into ``note``)."""
+    values = {name: getattr(ids, name) for name in _ID_FIELDS}
+    for name, value in fields.items():
+        if name == "notes" or value is None or value == "":
+            continue
+        values[name] = tuple(value) if name in _NAME_LISTS else value
+    notes = [n for n in fields.get("notes", []) if n]
+    if notes:
+        values["note"] = "; ".join(notes)
+    values.update(overrides)
+    return Reference(raw=raw, **values)
 
 
 def lift_identifiers(text: str) -> Identifiers:

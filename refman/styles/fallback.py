@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import normalize
-from ..model import Reference
-from .common import YEAR, lift_identifiers, split_authors, tidy
+from .common import YEAR, lift_identifiers, make_reference, split_authors, tidy
 
 
 def parse(text: str) -> Reference:
@@ -28,23 +27,9 @@ def parse(text: str) -> Reference:
     notes = list(ids.notes)
     if tidy(remainder):
         notes.append(tidy(remainder))
-    return Reference(
-        raw=text,
-        style="fallback",
-        entry_type="online" if ids.url else "misc",
-        type_code="EB" if ids.url else "",
-        authors=authors.names if authors else (),
-        et_al=authors.et_al if authors else False,
-        title=title.strip().rstrip("."),
-        year=paren_year or (years[0] if years else "") or ids.updated[:4],
-        doi=ids.doi,
-        url=ids.url,
-        urldate=ids.urldate,
-        updated=ids.updated,
-        pmid=ids.pmid,
-        pmcid=ids.pmcid,
-        registry=ids.registry,
-        isbn=ids.isbn,
-        language="zh" if normalize.cjk_share(rest) > 0.3 else "en",
-        note="; ".join(notes),
-    )
+    fields = {"authors": authors.names if authors else (), "et_al": authors.et_al if authors else False,
+              "title": title.strip().rstrip("."),
+              "year": paren_year or (years[0] if years else "") or ids.updated[:4], "notes": notes}
+    return make_reference(text, ids, fields, style="fallback",
+                          entry_type="online" if ids.url else "misc", type_code="EB" if ids.url else "",
+                          language="zh" if normalize.cjk_share(rest) > 0.3 else "en")

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from .. import normalize
-from ..model import Name, Reference
-from .common import YEAR, Authors, lift_identifiers, parse_author_list, parse_publication, split_authors, tidy
+from ..model import Name, Reference  # noqa: F401 - Reference in doctests
+from .common import (YEAR, Authors, lift_identifiers, make_reference, parse_author_list, parse_publication,
+                     split_authors, tidy)
 
 CODE = re.compile(r"\[(?P<code>[A-Z]{1,2})(?:/(?P<carrier>[A-Z]{2}))?\]|\[(?P<label>[\u4e00-\u9fff]{2,7})\]")
 # Older lists (GB 7714-87 habits) name the type in words: [博士学位论文], [专著], [期刊].
@@ -146,42 +147,8 @@ def parse(text: str) -> Reference:
         fields["year"] = (updated or fields["date"])[:4]
     language = "zh" if normalize.cjk_share(title or text) > 0.3 else "en"
     style = _edition(text, fields, code, carrier)
-    note = "; ".join(n for n in fields.pop("notes") if n)
-    return Reference(
-        raw=text,
-        style=style,
-        entry_type=entry_type,
-        type_code=code,
-        carrier=carrier,
-        authors=tuple(fields.get("authors", ())),
-        et_al=bool(fields.get("et_al")),
-        editors=tuple(fields.get("editors", ())),
-        translators=tuple(fields.get("translators", ())),
-        title=fields.get("title", ""),
-        container=fields.get("container", ""),
-        edition=fields.get("edition", ""),
-        place=fields.get("place", ""),
-        publisher=fields.get("publisher", ""),
-        year=fields.get("year", ""),
-        date=fields.get("date", ""),
-        volume=fields.get("volume", ""),
-        issue=fields.get("issue", ""),
-        pages=fields.get("pages", ""),
-        doc_number=fields.get("doc_number", ""),
-        version=fields.get("version", ""),
-        doi=ids.doi,
-        url=ids.url,
-        urldate=ids.urldate,
-        updated=updated,
-        pmid=ids.pmid,
-        pmcid=ids.pmcid,
-        registry=ids.registry,
-        isbn=ids.isbn,
-        issn=ids.issn,
-        cstr=ids.cstr,
-        language=language,
-        note=note,
-    )
+    fields["updated"] = updated
+    return make_reference(text, ids, fields, style=style, entry_type=entry_type, language=language)
 
 
 def _title_and_number(title: str, code: str, fields: dict) -> tuple[str, dict]:

@@ -12,7 +12,8 @@ import re
 
 from .. import normalize
 from ..model import Reference
-from .common import YEAR, Authors, lift_identifiers, parse_author_list, parse_publication, split_authors, tidy
+from .common import (YEAR, Authors, lift_identifiers, make_reference, parse_author_list, parse_publication,
+                     split_authors, tidy)
 
 _MONTH = r"[A-Z][a-z]{2,8}\.?"
 LOCATOR = re.compile(
@@ -173,38 +174,10 @@ def parse(text: str) -> Reference:
     title = f.get("title", "").strip().rstrip(".")
     if title.startswith("[") and title.endswith("]"):
         title = title[1:-1]  # NLM brackets a title translated into English
-    return Reference(
-        raw=text,
-        style="vancouver",
-        entry_type=entry_type,
-        type_code=code,
-        carrier="OL" if online else "",
-        authors=authors.names,
-        et_al=authors.et_al,
-        editors=tuple(f.get("editors", ())),
-        title=title,
-        container=f.get("container", ""),
-        edition=f.get("edition", ""),
-        place=f.get("place", ""),
-        publisher=f.get("publisher", ""),
-        year=f.get("year", ""),
-        date=f.get("date", ""),
-        volume=f.get("volume", ""),
-        issue=f.get("issue", ""),
-        pages=f.get("pages", ""),
-        doi=ids.doi,
-        url=ids.url,
-        urldate=ids.urldate,
-        updated=ids.updated,
-        pmid=ids.pmid,
-        pmcid=ids.pmcid,
-        registry=ids.registry,
-        isbn=ids.isbn,
-        issn=ids.issn,
-        cstr=ids.cstr,
-        language="zh" if normalize.cjk_share(title) > 0.3 else "en",
-        note="; ".join(n for n in f["notes"] if n),
-    )
+    f.update(title=title, authors=authors.names, et_al=authors.et_al)
+    return make_reference(text, ids, f, style="vancouver", entry_type=entry_type, type_code=code,
+                          carrier="OL" if online else "",
+                          language="zh" if normalize.cjk_share(title) > 0.3 else "en")
 
 
 def _title_and_journal(text: str) -> tuple[str, str]:
