@@ -24,7 +24,6 @@ _WIDTH = str.maketrans({
     "【": "[", "】": "]", "〔": "[", "〕": "]", "‐": "-", "‑": "-", "‒": "-", "−": "-",
     "’": "'", "‘": "'", "ʼ": "'",
     # An en dash (or a dash look-alike) is a hyphen inside words and page ranges: PAZ–ARES, 224–33.
-    "\u2012": "-", "\u2010": "-",
     # Zero-width characters and soft hyphens that PDF extraction leaves inside words.
     "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
     # Ligatures that PDF text extraction leaves in words: Eﬃcacy, Paciﬁc.

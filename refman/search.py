@@ -108,7 +108,6 @@ def _claim_terms(claims: list[dict], drugs: lexicon.DrugLexicon):
     """What the sentences citing a reference call it: the trial name ("FLAURA研究"), the
     registry id, the investigator ("吴一龙教授"), drugs and words. A sentence that cites only
     this reference speaks for it more surely than one citing several."""
-    from .linking import trial_like
     from .sentences import chinese_persons, find_entities
 
     seen: dict[tuple[str, str], float] = {}
@@ -240,12 +239,11 @@ class Searcher:
             if len(family) < 2:
                 continue
             hits = self._hits("family", family)
-            via_term = family
-            if not hits and len(family) >= 5:
+            if not hits and len(family) >= 5:  # "Strossberg" for Strosberg
                 best = process.extractOne(family, self._near("family", family), scorer=fuzz.ratio,
                                           score_cutoff=88)
                 if best:
-                    hits, via_term = self._hits("family", best[0]), best[0]
+                    hits = self._hits("family", best[0])
             for ref, weight in hits:
                 score = 0.7 * weight + (0.2 if years and self._year(ref) in years else 0.0)
                 add(ref, score, f"author:{token}{' ' + ' '.join(sorted(years)) if years else ''}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import normalize
+from ..model import Reference
 from .common import YEAR, lift_identifiers, make_reference, split_authors, tidy
 
 
