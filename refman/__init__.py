@@ -18,9 +18,9 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .errors import InputError, LibraryError, NoReferencesError, RefmanError, StrictModeError
-from .document import Document, Finding, analyse, check, claims
+from .document import Document, Finding, analyse, check, claims, link
 from .library import BuildResult, Library, build, export, lookup
-from .linking import Link, LinkedClaim, link_claims as link
+from .linking import Link, LinkedClaim
 from .search import Match
 from .model import Name, ParseResult, Problem, Reference
 from .pipeline import parse, parse_file

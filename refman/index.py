@@ -52,27 +52,36 @@ def open_index(folder: Path, build) -> sqlite3.Connection:
             conn.close()
         except sqlite3.DatabaseError:
             pass  # a damaged cache is rebuilt, not reported
-    path.parent.mkdir(exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    os.close(fd)
+    try:
+        path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        os.close(fd)
+    except OSError:  # a read-only library: search it from an index in memory
+        conn = sqlite3.connect(":memory:")
+        _create(conn, build, sig)
+        return conn
     try:
         conn = sqlite3.connect(tmp)
-        conn.executescript("""
-            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-            CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
-            CREATE TABLE refs (id INTEGER PRIMARY KEY, key TEXT, data TEXT);
-            CREATE TABLE terms (kind TEXT, term TEXT, ref INTEGER, weight REAL, year TEXT);
-        """)
-        build(conn)
-        conn.execute("CREATE INDEX terms_by_term ON terms (kind, term)")
-        conn.execute("INSERT INTO meta VALUES ('signature', ?)", (sig,))
-        conn.commit()
+        _create(conn, build, sig)
         conn.close()
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def _create(conn: sqlite3.Connection, build, sig: str) -> None:
+    conn.executescript("""
+        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+        CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE refs (id INTEGER PRIMARY KEY, key TEXT, data TEXT);
+        CREATE TABLE terms (kind TEXT, term TEXT, ref INTEGER, weight REAL, year TEXT);
+    """)
+    build(conn)
+    conn.execute("CREATE INDEX terms_by_term ON terms (kind, term)")
+    conn.execute("INSERT INTO meta VALUES ('signature', ?)", (sig,))
+    conn.commit()
 
 
 def load_claims(folder: Path) -> dict[str, list[dict]]:

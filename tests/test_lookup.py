@@ -100,3 +100,16 @@ def test_empty_query_is_a_clear_error():
 def test_index_folder_is_not_committed():
     ignored = open(os.path.join(LIBRARY.parent, ".gitignore"), encoding="utf-8").read()
     assert ".refman-index/" in ignored
+
+
+def test_read_only_library_is_searched_from_memory(tmp_path, monkeypatch):
+    import refman.index
+
+    refman.build([SEEDS], tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(refman.index.tempfile, "mkstemp", refuse)
+    assert refman.lookup("CLARINET", tmp_path)[0].key == "caplin2014lanreotide"
+    assert not (tmp_path / ".refman-index" / "index.sqlite").exists()
