@@ -11,6 +11,7 @@ characters (``&``, ``%``, ``_``, ``#``, Chinese, diacritics) that break careless
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import bibtexparser
 import pytest
@@ -88,3 +89,15 @@ def test_pybtex_parses_strictly_and_formats(make_bib, tmp_path):
     complaints, count = toolchain.pybtex_check(bib, tmp_path)
     assert toolchain.real_complaints(complaints, refs) == []
     assert count == len(toolchain.bibtex_keys(bib))
+
+
+def test_csl_json_export_is_read_by_pandoc_citeproc(tmp_path):
+    csl = tmp_path / "lib.json"
+    csl.write_text(refman.export(LIBRARY, fmt="csl-json"), encoding="utf-8")
+    doc = tmp_path / "doc.md"
+    doc.write_text("---\nnocite: |\n  @*\n---\n", encoding="utf-8")
+    proc = subprocess.run(["pandoc", "--citeproc", "--bibliography", str(csl), "-t", "plain",
+                           "--wrap=none", str(doc)], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert len([p for p in proc.stdout.split("\n\n") if p.strip()]) == 51
+    assert "Lanreotide in metastatic enteropancreatic neuroendocrine tumors" in proc.stdout
