@@ -100,4 +100,4 @@ def test_csl_json_export_is_read_by_pandoc_citeproc(tmp_path):
                            "--wrap=none", str(doc)], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stderr == ""
     assert len([p for p in proc.stdout.split("\n\n") if p.strip()]) == 51
-    assert "Lanreotide in metastatic enteropancreatic neuroendocrine tumors" in proc.stdout
+    assert "lanreotide in metastatic enteropancreatic neuroendocrine tumors" in proc.stdout.lower()
