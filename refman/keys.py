@@ -84,14 +84,16 @@ def assign_keys(refs: Iterable[Reference], taken: Iterable[str] = ()) -> list[Re
     """Give every reference a unique key; later duplicates get ``b``, ``c`` ... suffixes, so a
     key never changes when another entry is added after it."""
     used = set(taken)
+    next_suffix: dict[str, int] = {}  # per base, where to go on: no rescan of a long chain
     out = []
     for ref in refs:
         base = base_key(ref)
         key = base
-        suffix = ord("b")
+        suffix = next_suffix.get(base, ord("b"))
         while key in used:
             key = base + _suffix(suffix)
             suffix += 1
+        next_suffix[base] = suffix
         used.add(key)
         out.append(ref.with_fields(key=key))
     return out
