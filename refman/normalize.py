@@ -286,14 +286,14 @@ def person_name(text: str) -> Name | None:
     ):
         # Full given name, as pinyin is written in 2025 ("Li Jiangning") or NLM full names.
         family_words, given_words = words[:1], words[1:]
-        given = " ".join(_natural_case(w) for w in given_words)
+        given = " ".join(natural_case(w) for w in given_words)
     else:
         return None
     if not family_words or len(family_words) > 4:
         return None
     if not all(_LATIN_WORD.match(w) or w.lower() in _PARTICLES for w in family_words):
         return None
-    family = " ".join(_natural_case(w) for w in family_words)
+    family = " ".join(natural_case(w) for w in family_words)
     return Name(family, given, " ".join(particle_tail), suffix)
 
 
@@ -311,12 +311,12 @@ def format_initials(text: str) -> str:
 _PREFIXED_UPPER = re.compile(r"^(Mc|Mac|Fitz)([A-Z]{3,}.*)$")
 
 
-def _natural_case(word: str) -> str:
+def natural_case(word: str) -> str:
     """``'CAPLIN'`` -> ``'Caplin'``, ``"O'NEIL"`` -> ``"O'Neil"``, ``'PAZ-ARES'`` -> ``'Paz-Ares'``,
     ``'MCDONALD'`` -> ``'McDonald'``; a word already in mixed case is kept (``'DeVita'``)."""
     m = _PREFIXED_UPPER.match(word)
     if m:  # McDERMOTT, McKENZIE, MacDONALD: a capitalised prefix before an uppercase name
-        return m[1] + _natural_case(m[2])
+        return m[1] + natural_case(m[2])
     if not word.isupper() or len(word) == 1:
         return word
     parts = re.split(r"(['\-])", word)

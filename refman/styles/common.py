@@ -271,6 +271,12 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
         if tail_etal and tail_etal[1] and pos == len(items) - 1:
             item = tail_etal[1]
             et_al = True
+        fast = _PLAIN_PERSON.fullmatch(item)
+        if fast and fast[1].lower() not in _ORG_SINGLE_WORDS:
+            # The common case, "CAPLIN M E" / "Bang YJ": no need for the general rules.
+            family = " ".join(normalize.natural_case(w) for w in fast[1].split())
+            names.append(Name(family, normalize.format_initials(fast[2])))
+            continue
         if _SUFFIX_ITEM.match(item) and names and not names[-1].corporate and not names[-1].suffix:
             last = names[-1]  # "WRIGHT J T, Jr": the suffix of the name before it
             names[-1] = Name(last.family, last.given, last.particle, item.rstrip("."), False)
@@ -299,6 +305,11 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
 
 
 _SUFFIX_ITEM = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
+# A family name of one or two capitalised words, then one to three capital initials.
+_PLAIN_PERSON = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž'’]+(?:[-\s][A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž'’]+)?)"
+                           r"\s((?:[A-Z]\.?\s?){1,3}|[A-Z]\.?-[A-Z]\.?)")
+_ORG_SINGLE_WORDS = {"group", "board", "network", "committee", "team", "society", "association",
+                     "consortium", "investigators", "collaboration", "foundation", "institute"}
 
 
 def _shaped_person(item: str) -> bool:
