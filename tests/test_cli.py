@@ -109,3 +109,15 @@ def test_installed_command_never_prints_a_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "refman", "parse", str(bad)], capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_claims_command_text_json_and_unsourced():
+    text = run("claims", NEN_REVIEW, "--library", LIBRARY)
+    assert text.exit_code == 0
+    assert "IMpower133试验^[31]" in text.stdout and "    -> [31] horn2018first  1.00  marker" in text.stdout
+    data = json.loads(run("claims", KC_WISE, "--library", LIBRARY, "--format", "json").stdout)
+    assert all(set(c) >= {"text", "start", "end", "markers", "sources"} for c in data)
+    linked = [c for c in data if c["sources"]]
+    assert linked and all(set(s) == {"key", "number", "score", "via"} for c in linked for s in c["sources"])
+    only = json.loads(run("claims", IMFORTE, "--library", LIBRARY, "--unsourced", "--format", "json").stdout)
+    assert only and all(c["sources"] == [] for c in only)
