@@ -51,6 +51,9 @@ def main() -> None:
     refman parse article.txt            # print the article's references as BibTeX
     refman build seeds/                 # write the library (./references) from documents
     refman export --bibtex -o refs.bib  # the whole library as one BibTeX file
+    refman claims draft.txt             # every claim and the sources that support it
+    refman check draft.txt              # markers, order, duplicates, unsourced results
+    refman lookup CLARINET              # which references are CLARINET, and what we said
     """
 
 
