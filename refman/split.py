@@ -53,7 +53,10 @@ _PAGE_FURNITURE = re.compile(
     r"""^\W*\d{1,4}\W*$|
         第\s*\d+\s*卷\s*第?\s*\d+\s*期|
         \bVol\.?\s*\d+\s*,?\s*No\.?\s*\d+|
-        ^\W*(?:Page|第)\s*\d+\s*(?:页)?(?:\s*(?:/|of)\s*\d+)?\W*$""",
+        ^\W*(?:Page|第)\s*\d+\s*(?:页)?(?:\s*(?:/|of)\s*\d+)?\W*$|
+        # banners of repositories and publishers printed on every page
+        Author\s+[Mm]anuscript|available\s+in\s+PMC|^\W*Downloaded\s+from\b|For\s+personal\s+use\s+only|
+        protected\s+by\s+copyright|All\s+rights\s+reserved|^\W*Page\s+\d+\s+of\s+\d+""",
     re.X | re.I,
 )
 
@@ -110,7 +113,7 @@ def is_trailer(line: str) -> bool:
 
 
 def _is_page_furniture(line: str) -> bool:
-    return len(line) < 80 and bool(_PAGE_FURNITURE.search(line)) and not TYPE_CODE.search(line)
+    return len(line) < 100 and bool(_PAGE_FURNITURE.search(line)) and not TYPE_CODE.search(line)
 
 
 _FINAL_ID = re.compile(r"(?:\b10\.\d{4,9}/\S+|https?://\S+|\d)$")
@@ -153,6 +156,7 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
     entries: list[dict] = []
     problems: list[Problem] = []
     numbered_list = any(_numbering(BULLET.sub("", t.strip())) for _, t in lines)
+    skipped: list[str] = []  # lines that belong to no entry (running heads, notes)
     for lineno, original in lines:
         stripped = original.strip()
         if not stripped:
@@ -164,16 +168,14 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
         if match and _accept_number(match, last, text):
             number = entry_number(match)
             if last and last["number"] is not None and number != last["number"] + 1:
-                problems.append(Problem(
-                    "numbering", f"numbering jumps from [{last['number']}] to [{number}]", number))
+                kind = "duplicate number" if number == last["number"] else "numbering jumps"
+                problems.append(Problem("numbering", f"{kind} from [{last['number']}] to [{number}]", number))
+            _report_skipped(skipped, last, problems)
             entries.append({"number": number, "text": text[match.end():], "translation": "",
                             "line": lineno})
             continue
-        if is_trailer(text):
-            if entries:
-                break
-            continue
-        if _is_page_furniture(text) and not (last and last["text"].rstrip().endswith("-")):
+        if is_trailer(text) or (_is_page_furniture(text) and not _continues_range(last, text)):
+            skipped.append(text)
             continue
         if last is None:
             # An unnumbered first entry may be wrapped before its year: start it at its authors.
@@ -184,26 +186,52 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
             last["translation"] = text
             continue
         current = last["translation"] or last["text"]
-        if not numbered_list and _AUTHOR_START.match(text) and looks_like_reference(text) and \
-                _YEAR.search(current):
+        if not numbered_list and _complete(current) and (_AUTHOR_START.match(text) or _YEAR.search(text)):
+            # An unnumbered list: each finished entry is followed by the next one's first line.
+            _report_skipped(skipped, last, problems)
             entries.append({"number": None, "text": text, "translation": "", "line": lineno})
             continue
-        if not _complete(current) or had_bullet and not looks_like_reference(text) or (
-            text[:1].islower() or text[:1].isdigit()
-        ):
+        # In a numbered list an unnumbered line continues the entry (a wrapped line, the rest
+        # after a page break) unless it is prose after a finished entry.
+        continues = not _complete(current) or text[:1].islower() or text[:1].isdigit() or (
+            had_bullet and not looks_like_reference(text)) or (
+            numbered_list and not skipped and (looks_like_reference(text) or _reads_as_reference_part(text)))
+        if continues:
             if last["translation"]:
                 last["translation"] = _glue(last["translation"], text)
             else:
                 last["text"] = _glue(last["text"], text)
             continue
-        if looks_like_reference(text) or not numbered_list:
+        if not numbered_list and looks_like_reference(text):
+            _report_skipped(skipped, last, problems)
             entries.append({"number": None, "text": text, "translation": "", "line": lineno})
-            if numbered_list:
-                problems.append(Problem("unnumbered", f"an unnumbered entry follows [{last['number']}]: {text[:60]}"))
             continue
-        # Prose after a finished list: the list has ended.
-        break
+        skipped.append(text)  # prose between or after entries: not a reference
     return [RawEntry(e["text"], e["number"], e["translation"], e["line"]) for e in entries], problems
+
+
+def _report_skipped(skipped: list[str], last: dict | None, problems: list[Problem]) -> None:
+    """Lines skipped between two entries are reported (a running head, a journal banner);
+    lines after the last entry are the article's end and pass silently."""
+    for line in skipped:
+        if not _PAGE_FURNITURE.search(line) and not is_trailer(line):
+            where = f" after [{last['number']}]" if last and last["number"] is not None else ""
+            problems.append(Problem("skipped-line", f"a line between entries{where} was left out: {line[:60]}"))
+    skipped.clear()
+
+
+_REFERENCE_PART = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,5}\.\s*(?:1[6-9]|20)\d{2}\s*[;:,(]")
+
+
+def _reads_as_reference_part(text: str) -> bool:
+    """The second half of a wrapped Vancouver entry: "CA Cancer J Clin. 2023;73(1):17-48."."""
+    return bool(_REFERENCE_PART.match(text))
+
+
+def _continues_range(last: dict | None, text: str) -> bool:
+    """A bare number after an entry broken inside its page range ("568-" then "571.") is the
+    range's end; a decorated page number ("· 226 ·") or a running head is not."""
+    return bool(last) and last["text"].rstrip().endswith("-") and bool(re.fullmatch(r"[A-Za-z]?\d+\.?", text))
 
 
 def _numbering(text: str) -> re.Match[str] | None:
@@ -217,11 +245,14 @@ def _accept_number(match: re.Match[str], last: dict | None, text: str) -> bool:
         return True
     number = entry_number(match)
     rest = text[match.end():]
-    if not rest.strip() or not re.match(r"[^\W\d_]|\[", rest):
+    if not rest.strip():
         return False
+    starts_like_entry = bool(re.match(r"[^\W\d_]|\[|[\"“'‘]", rest))
     if last is None or last["number"] is None:
-        return True
-    return last["number"] < number <= last["number"] + 3
+        return starts_like_entry or number == 1
+    if number == last["number"] + 1:  # "3. 2023 ESC Guidelines ...": titles may start with digits
+        return not last["text"].rstrip().endswith("-")  # but "568-" then "569." is a page range
+    return starts_like_entry and last["number"] < number <= last["number"] + 20
 
 
 def _is_translation(last: dict, text: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import refman
@@ -97,3 +99,31 @@ def test_numbered_steps_in_the_body_are_not_a_reference_list():
     text = "Methods\n1. Patients were randomised.\n2. Tumours were assessed every 6 weeks.\nThe trial then continued for many more years with further analyses.\n" * 2
     with pytest.raises(refman.NoReferencesError):
         refman.parse(text)
+
+
+LISTS = Path(__file__).resolve().parent / "data" / "lists"
+
+
+@pytest.mark.parametrize("name, numbers, check", [
+    pytest.param("am2.txt", [1, 2, 3], lambda refs: True, id="journal-banner-between-entries"),
+    pytest.param("pmc.txt", [1, 2, 3, 4], lambda refs: refs[1].pages == "17-48" and refs[2].pages == "947-957",
+                 id="pmc-manuscript-banners-inside-entries"),
+    pytest.param("digit.txt", [1, 2, 3, 4, 5],
+                 lambda refs: refs[1].title.startswith("2023 ESC") and not refs[1].authors, id="titles-starting-with-digits"),
+    pytest.param("gap.txt", [1, 2, 10, 11], lambda refs: True, id="numbering-gap"),
+    pytest.param("pb.txt", [1, 2], lambda refs: refs[0].pages == "1973-1985", id="decorated-page-number-inside-range"),
+    pytest.param("wrap2.txt", [1, 2, 3], lambda refs: refs[1].container == "CA Cancer J Clin",
+                 id="wrapped-after-a-year-in-the-title"),
+    pytest.param("unnum.txt", [1, 2, 3, 4, 5],
+                 lambda refs: refs[1].pages == "947-957" and "Table" not in refs[-1].raw, id="unnumbered-wrapped-then-table"),
+])
+def test_damaged_lists_lose_no_entry(name, numbers, check):
+    refs = refman.parse((LISTS / name).read_text(encoding="utf-8")).references
+    assert [r.number for r in refs] == numbers
+    assert check(refs)
+
+
+def test_a_line_between_entries_is_reported_not_silently_dropped():
+    result = refman.parse((LISTS / "am2.txt").read_text(encoding="utf-8"))
+    assert [p.code for p in result.problems] == ["skipped-line"]
+    assert "中华肿瘤杂志编辑部" in result.problems[0].message

@@ -324,7 +324,7 @@ def _corporate_item(item: str) -> bool:
     if normalize.has_cjk(item):
         return normalize.is_corporate(item)
     words = item.split()
-    if not words[0][:1].isupper() and not words[0][:1].isdigit():
+    if not words[0][:1].isupper():  # organisations start with a capital, not "2023 ESC Guidelines"
         return False
     # Organisation names are words, not sentences: a few words, mostly capitalised.
     if len(words) > 14:
