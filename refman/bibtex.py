@@ -21,13 +21,21 @@ claims gave the source (``IMpower133``); ``eprint``/``eprinttype = pubmed`` the 
 from __future__ import annotations
 
 import re
+import logging
 from functools import lru_cache
+
+# bibtexparser logs each block it cannot read; refman returns them as data and reports them
+# itself, in one line.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 from .model import Name, Reference
 from .normalize import has_cjk
 
 NAME_FIELDS = ("author", "editor", "translator", "namea")
-_SPECIALS = {ord("\\"): r"\textbackslash{}", ord("{"): r"\{", ord("}"): r"\}", ord("&"): r"\&",
+# Braces become \textbraceleft{}/\textbraceright{}: BibTeX counts a brace even behind a
+# backslash, so "\{" in a title would unbalance the entry.
+_SPECIALS = {ord("\\"): r"\textbackslash{}", ord("{"): r"\textbraceleft{}", ord("}"): r"\textbraceright{}",
+             ord("&"): r"\&",
              ord("%"): r"\%", ord("$"): r"\$", ord("#"): r"\#", ord("_"): r"\_",
              ord("~"): r"\textasciitilde{}", ord("^"): r"\textasciicircum{}"}
 
@@ -54,7 +62,7 @@ def escape(text: str) -> str:
 _WORD = re.compile(r"[^\s()\[\]:;,.?!\"']+")
 
 
-def protect(title: str) -> str:
+def protect(title: str) -> str:  # noqa: C901 - one pass over the words
     """Brace the words whose capitals a style must not lower-case (after ``escape``).
 
     Acronyms and mixed-case words (``BRAF``, ``DLL3``, ``PD-L1``, ``IMpower133``) are always
@@ -72,12 +80,14 @@ def protect(title: str) -> str:
     # Title case is judged on the words after the first, which is capitalised either way.
     long_words = [m[0] for m in words[1:] if len(m[0]) > 3 and m[0][0].isalpha()]
     title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.6
-    out, last = [], 0
+    out, last, previous_end = [], 0, 0
     for i, m in enumerate(words):
         word = m[0]
+        gap = title[previous_end: m.start()]  # only the text since the previous word: linear
+        previous_end = m.end()
         if "\\" in word or not any(c.isalpha() for c in word):
             continue
-        starts_sentence = i == 0 or re.search(r"[:.?!]\s*$", title[: m.start()])
+        starts_sentence = i == 0 or re.search(r"[:.?!]\s*$", gap)
         inner_caps = any(c.isupper() for c in word[1:])
         capitalised = word[0].isupper()
         if inner_caps or (capitalised and not title_case and not starts_sentence):
@@ -202,8 +212,8 @@ def to_fields(ref: Reference) -> dict[str, str | list[str]]:
         f["version"] = escape(ref.version)
     for name in ("doi", "url", "urldate", "isbn", "issn"):
         value = getattr(ref, name)
-        if value:
-            f[name] = value
+        if value:  # verbatim, but braces percent-encoded: BibTeX would count them
+            f[name] = value.replace("{", "%7B").replace("}", "%7D")
     if ref.pmid:
         f["eprint"], f["eprinttype"] = ref.pmid, "pubmed"
     if ref.type_code == "N":
@@ -344,13 +354,20 @@ _BACK = {"journal": "container", "booktitle": "container", "howpublished": "cont
 _DOC_NUMBER_TYPES = {"techreport", "patent", "report"}
 
 
+def describe_failure(block) -> str:
+    """What went wrong in a block bibtexparser could not read, never an empty string."""
+    message = str(block.error).strip() or type(block.error).__name__
+    first = (block.raw or "").strip().splitlines()[:1]
+    return f"{message} (near: {first[0][:60]})" if first else message
+
+
 def from_bibtex(text: str, source_name: str = "<bibtex>") -> tuple[list[Reference], list[str]]:
     """Read BibTeX text into references; blocks that fail to parse come back as messages."""
     import bibtexparser
     from bibtexparser.middlewares import SeparateCoAuthors
 
     library = bibtexparser.parse_string(text, append_middleware=[SeparateCoAuthors(name_fields=NAME_FIELDS)])
-    failures = [f"{source_name}: line {b.start_line + 1}: {b.error}" for b in library.failed_blocks]
+    failures = [f"{source_name}: line {b.start_line + 1}: {describe_failure(b)}" for b in library.failed_blocks]
     refs = []
     for entry in library.entries:
         refs.append(_entry_to_reference(entry, source_name))

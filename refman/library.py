@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import bibtex, keys, pipeline, read
-from .errors import LibraryError, NoReferencesError, RefmanError
+from .errors import InputError, LibraryError, NoReferencesError, RefmanError
 from .model import Problem, Reference
 
 DEFAULT_LIBRARY = "references"
@@ -107,7 +107,7 @@ class Library:
         from .search import searcher
 
         if not query.strip():
-            raise RefmanError("the query is empty; give a trial name, author, drug, DOI or registry id")
+            raise InputError("the query is empty; give a trial name, author, drug, DOI or registry id")
         self.files()  # a missing library is a clear error
         if self._searcher is None or self._searcher_sig != _index_signature(self.path):
             self._searcher = searcher(self.path, self.references)
@@ -121,7 +121,10 @@ class Library:
 
     def write(self, name: str, refs: list[Reference]) -> Path:
         """Write references to ``<name>.bib`` in the library, atomically."""
-        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"{self.path}: cannot create the library folder ({exc.strerror or exc})") from None
         target = self.path / f"{name}.bib"
         atomic_write(target, bibtex.to_bibtex(refs))
         self._cache = None
@@ -147,10 +150,13 @@ def export_bibtex_files(files: Iterable[Path]) -> str:
 
     combined = bibtexparser.Library()
     for path in files:
-        lib = bibtexparser.parse_string(path.read_text(encoding="utf-8"))
+        try:
+            lib = bibtexparser.parse_string(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LibraryError(f"{path}: cannot be read as UTF-8 BibTeX ({exc})") from None
         if lib.failed_blocks:
             block = lib.failed_blocks[0]
-            raise LibraryError(f"{path}: line {block.start_line + 1}: {block.error}")
+            raise LibraryError(f"{path}: line {block.start_line + 1}: {bibtex.describe_failure(block)}")
         for entry in lib.entries:
             if entry.key in combined.entries_dict:
                 raise LibraryError(f"{path.name}: key {entry.key} appears twice in the library")
@@ -164,15 +170,37 @@ def export_bibtex_files(files: Iterable[Path]) -> str:
 
 
 def atomic_write(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary file in the same folder."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    """Write ``text`` to ``target`` through a temporary file in the same folder, renamed into
+    place, so a reader never sees half a file. A symbolic link is followed (the file it names is
+    replaced, not the link); a device or pipe (``/dev/stdout``) is written directly. The new
+    file gets the target's permissions, or the usual ones under the umask."""
+    target = Path(os.path.realpath(target))
+    try:
+        if target.exists() and not target.is_file():
+            with open(target, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            return
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise RefmanError(f"{target}: cannot be written ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise RefmanError(f"{target}: cannot be written ({exc.strerror or exc})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @dataclass(frozen=True)
@@ -212,8 +240,21 @@ def build(paths: Iterable[str | os.PathLike[str]] = ("seeds",),
     problems: list[Problem] = []
     skipped: list[str] = []
     taken: set[str] = set()
-    built_names = set()
     result_text: dict[Path, str] = {}
+    stems: dict[str, Path] = {}
+    for doc in documents(paths):
+        if doc.stem in stems and stems[doc.stem] != doc:
+            raise RefmanError(f"{doc} and {stems[doc.stem]} would both be written to {doc.stem}.bib; "
+                              "rename one of them")
+        stems[doc.stem] = doc
+    if lib.path.is_dir():  # keys already in the library's other files are taken
+        for path in lib.files():
+            if path.stem not in stems:
+                try:
+                    file_refs, _ = bibtex.from_bibtex(path.read_text(encoding="utf-8"), path.stem)
+                except (OSError, UnicodeDecodeError):
+                    continue
+                taken.update(r.key for r in file_refs)
     for doc in documents(paths):
         try:
             result_text[doc] = read.read_path(doc).text
@@ -223,19 +264,9 @@ def build(paths: Iterable[str | os.PathLike[str]] = ("seeds",),
             continue
         refs = keys.assign_keys([r.with_fields(key="") for r in result.references], taken)
         taken.update(r.key for r in refs)
-        built_names.add(doc.stem)
         parsed.append((doc, refs, result_text[doc], result.body))
         problems.extend(Problem(p.code, f"{doc.name}: {p.message}", p.number, p.severity)
                         for p in result.problems)
-    # Keys of hand-made files must not be taken by the build.
-    if lib.path.is_dir():
-        for path in lib.files():
-            if path.stem not in built_names:
-                file_refs, _ = bibtex.from_bibtex(path.read_text(encoding="utf-8"), path.stem)
-                clash = taken.intersection(r.key for r in file_refs)
-                if clash:
-                    raise LibraryError(f"{path}: key {sorted(clash)[0]} is also made by the build; "
-                                       "rename the key in that file")
     written = []
     for doc, refs, text, body in parsed:
         refs, claims_json = _claims_of(doc.name, text, body, refs)

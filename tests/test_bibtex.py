@@ -26,7 +26,7 @@ def test_protect(title, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("R&D 5% of $10 #1 a_b", r"R\&D 5\% of \$10 \#1 a\_b"),
-    ("{braces} ~ ^ \\", r"\{braces\} \textasciitilde{} \textasciicircum{} \textbackslash{}"),
+    ("{braces} ~ ^ \\", r"\textbraceleft{}braces\textbraceright{} \textasciitilde{} \textasciicircum{} \textbackslash{}"),
     ("Ćwikła 徐建明 ≥50%", r"Ćwikła 徐建明 ≥50\%"),
 ])
 def test_escape_only_latex_specials(text, expected):

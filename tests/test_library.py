@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import refman
@@ -65,8 +67,51 @@ def test_library_reloads_when_a_file_changes(tmp_path):
     assert len(lib) == 2
 
 
-def test_build_key_clash_with_hand_made_file_is_reported(tmp_path):
+def test_build_takes_no_key_already_in_the_library(tmp_path):
     (tmp_path / "mine.bib").write_text(IMFORTE_BIB.replace("pazares2025lurbinectedin", "caplin2014lanreotide"),
                                        encoding="utf-8")
-    with pytest.raises(LibraryError, match="caplin2014lanreotide is also made by the build"):
-        refman.build([SEEDS], tmp_path)
+    refman.build([SEEDS], tmp_path)
+    lib = refman.Library(tmp_path)
+    assert lib.get("caplin2014lanreotide").title.startswith("Lurbinectedin")  # the hand-made one
+    assert lib.get("caplin2014lanreotideb").number == 4
+
+
+def test_incremental_builds_add_documents(tmp_path):
+    refman.build([SEEDS / "004_dffaab495b30f8fc.txt"], tmp_path)
+    refman.build([SEEDS / "003_fe89d64086f56618.txt"], tmp_path)
+    assert len(refman.Library(tmp_path)) == 51
+
+
+def test_documents_with_the_same_name_are_refused(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    text = (SEEDS / "003_fe89d64086f56618.txt").read_text(encoding="utf-8")
+    (tmp_path / "a" / "doc.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b" / "doc.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(refman.RefmanError, match="would both be written to doc.bib"):
+        refman.build([tmp_path / "a", tmp_path / "b"], tmp_path / "lib")
+
+
+def test_non_utf8_bib_file_is_a_clear_error(tmp_path):
+    (tmp_path / "latin.bib").write_bytes("@article{x, title={Müller}}".encode("latin-1"))
+    with pytest.raises(LibraryError, match="cannot be read as UTF-8 BibTeX"):
+        refman.export(tmp_path)
+    with pytest.raises(LibraryError, match="cannot be read as UTF-8 BibTeX"):
+        refman.Library(tmp_path).references()
+
+
+def test_output_follows_symlinks_keeps_permissions_and_writes_devices(tmp_path):
+    from refman.library import atomic_write
+
+    real = tmp_path / "real.bib"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o644)
+    link = tmp_path / "link.bib"
+    link.symlink_to(real)
+    atomic_write(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+    assert real.stat().st_mode & 0o777 == 0o644
+    atomic_write(Path("/dev/null"), "discarded")
+    assert Path("/dev/null").exists() and not Path("/dev/null").is_file()
+    with pytest.raises(refman.RefmanError, match="cannot be written"):
+        atomic_write(tmp_path / "no" / "such" / "dir.bib", "x")
