@@ -92,9 +92,22 @@ def _detect(data: bytes, name: str) -> str:
     return "gb18030"
 
 
+# Latin-1 or Shift-JIS bytes read as GB18030 give a Chinese character inside a Latin word:
+# "Müller" becomes "M黮ler". Real Chinese text does not put one there.
+_CJK_INSIDE_WORD = re.compile(r"[A-Za-z][\u3400-\u9fff]{1,2}[a-z]")
+
+
 def _plausible_chinese(text: str) -> bool:
-    """GB18030 maps nearly any byte string to *some* characters; real text is mostly ASCII,
-    common CJK and punctuation, while mis-decoded binary is full of rare symbols."""
+    """GB18030 maps nearly any byte string to *some* characters. Real Chinese text is mostly
+    ASCII, punctuation and the common characters of GB2312; text in another legacy encoding
+    read as GB18030 is full of rare characters and of Chinese characters inside Latin words."""
+    if len(_CJK_INSIDE_WORD.findall(text)) >= 2:
+        return False
+    cjk = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    if len(cjk) >= 10:
+        outside_gb2312 = sum(1 for c in cjk if not _in_gb2312(c))
+        if outside_gb2312 / len(cjk) > 0.1:
+            return False
     rare = 0
     for ch in text:
         if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef":
@@ -105,6 +118,14 @@ def _plausible_chinese(text: str) -> bool:
         elif category.startswith("L") and not ("\u00c0" <= ch <= "\u024f"):
             rare += 0.2
     return rare <= max(2, len(text) * 0.02)
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def read_path(path: str | os.PathLike[str]) -> Text:

@@ -60,3 +60,17 @@ def test_missing_file_and_folder_are_clear_errors(tmp_path):
         read.read_path(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="is a folder"):
         read.read_path(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["latin1.txt", "shift-jis.txt"])
+def test_other_legacy_encodings_are_refused_not_read_as_gb18030(name):
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "data" / "lists" / name
+    with pytest.raises(InputError, match="re-save it as UTF-8"):
+        read.read_path(path)
+
+
+def test_chinese_with_a_rare_name_character_is_still_gb18030():
+    text = "梁贇，吉顺荣，虞先濬，陈洁. 神经内分泌肿瘤药物临床试验进展[J]. 中国癌症杂志, 2022, 32(9): 757-764.\n"
+    assert read.decode(text.encode("gb18030")).text == text
