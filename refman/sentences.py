@@ -333,10 +333,16 @@ def _paragraphs(body: str) -> list[tuple[int, int, str]]:
     for line in body.split("\n"):
         lines.append((offset, offset + len(line), line))
         offset += len(line) + 1
+    def following(k: int) -> str:
+        return lines[k + 1][2] if k + 1 < len(lines) else ""
+
+    def is_text(k: int) -> bool:
+        return not _is_non_claim(lines[k][2]) or _fragment(lines[k][2], following(k))
+
     spans, i = [], 0
     while i < len(lines):
         start, end, line = lines[i]
-        if _is_non_claim(line):
+        if not is_text(i):
             spans.append((start, end, "heading" if line.strip() else "blank"))
             i += 1
             continue
@@ -345,7 +351,7 @@ def _paragraphs(body: str) -> list[tuple[int, int, str]]:
             while j < len(lines) and j <= i + 3 and not lines[j][2].strip():
                 j += 1
             current = body[start:end].rstrip()
-            if (j < len(lines) and lines[j][2].strip() and not _is_non_claim(lines[j][2])
+            if (j < len(lines) and lines[j][2].strip() and is_text(j)
                     and not current.endswith(tuple(_TERMINATORS) + tuple(_CLOSERS) + (".", ":", "："))
                     and _continues(lines[j][2].lstrip())):
                 end, i = lines[j][1], j
@@ -354,6 +360,35 @@ def _paragraphs(body: str) -> list[tuple[int, int, str]]:
         spans.append((start, end, "text"))
         i += 1
     return spans
+
+
+_SUPERSCRIPTS_ETC = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹*#†‡,\s]+")
+
+
+def _author_line(text: str) -> bool:
+    """"梁 贇¹，吉顺荣²，虞先濬²，陈 洁¹" or "LIANG Yun¹, JI Shunrong²": a byline."""
+    items = [_SUPERSCRIPTS_ETC.sub("", i) for i in re.split(r"[,，、;；]", text)]
+    items = [i for i in items if i]
+    if len(items) < 2:
+        return False
+    return all(re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", i) or re.fullmatch(r"(?:[A-Z][A-Za-z'\-]+){1,3}", i)
+               for i in items)
+
+
+def _fragment(line: str, following: str) -> bool:
+    """A short line without a full stop that is part of a hard-wrapped sentence, not a
+    heading: it holds a comma or ends with one or a hyphen, or the next line goes on in
+    lower case or with a number."""
+    text = line.strip()
+    if not text or _FRONT_MATTER.match(text) or _CAPTION.match(text) or _BIO.match(text) or _author_line(text) \
+            or len(_INSTITUTION.findall(text)) >= 2:
+        return False
+    if not following.strip():  # a line standing alone is a heading, whatever its commas
+        return False
+    if text[-1] in "-,，、;；(（" or re.search(r"[,，、；;]\s*\S", text):
+        return True
+    nxt = following.strip()[:1]
+    return bool(nxt) and (nxt.islower() or nxt.isdigit() or nxt in "(（")
 
 
 def _continues(line: str) -> bool:

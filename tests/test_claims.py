@@ -123,3 +123,14 @@ def test_linking_on_gold_documents_without_markers():
     assert score.marker_exact == score.marker_claims
     assert score.wrong_rate <= 0.05, "\n".join(score.wrongs)
     assert score.recall >= 0.55, "\n".join(score.misses)
+
+
+def test_hard_wrapped_sentences_keep_their_text_and_markers():
+    draft = linkeval.DATA.parent / "drafts" / "draft_wrap.txt"
+    linked = refman.claims(draft, linkeval.DATA.parent / "empty")
+    texts = [c.claim.text for c in linked]
+    assert texts[0].startswith("Pembrolizumab improved overall survival") and texts[0].endswith("at least 50% [7].")
+    assert texts[2].startswith("In KEYNOTE-062") and "[6]" in texts[2]
+    assert texts[3] == "研究显示,帕博利珠单抗组的中位OS为30.0个月^[8]。"
+    uncited = [f.number for f in refman.check(draft, linkeval.DATA.parent / "empty") if f.kind == "uncited-entry"]
+    assert uncited == [1, 2, 3, 4, 5, 10, 11]  # 6 is cited on a wrapped line
