@@ -10,23 +10,25 @@ marker after the full stop still belongs to that sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicon
 from .styles.common import REGISTRY
 
 # --- markers -------------------------------------------------------------------------------
 
-_NUMS = r"\d{1,3}(?:\s*[-–—~～,，、]\s*\d{1,3})*"
+_NUMS = r"\d{1,4}(?:\s*[-–—~～,，、]\s*\d{1,4})*"
 MARKER = re.compile(
     rf"""\^\{{\s*\[(?P<a>{_NUMS})\]\s*\}}          # ^{{[4]}}
       | \^\[(?P<b>{_NUMS})\]                      # ^[4-5]
       | <sup>\s*\[?(?P<c>{_NUMS})\]?\s*</sup>     # <sup>4</sup>
-      | (?<![A-Za-z0-9_\]])\[(?P<d>{_NUMS})\](?!\s*[=(:])  # [4,7] but not "[2] =" or a link
+      | (?<![0-9_\]])\[(?P<d>{_NUMS})\](?!\s*[=(:])  # [4,7], worldwide[1]; not "[2] =" or a link
       | ［(?P<e>{_NUMS})］ | 【(?P<f>{_NUMS})】
       | (?<=[^\W\d_]|[)\]”’"'.,;:。，；])(?P<g>[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,،‒–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)
       # Vancouver's "(1)" / "(2,3)" at the end of a clause; "(1) first ..." enumerations are not
       | (?<=\S\s)[(（](?P<h>{_NUMS})[)）](?=\s*(?:[.;,。；，]|$))
+      # superscripts flattened by PDF extraction: "worldwide.1 In ...", "P = .0046).2 Nivolumab"
+      | (?<=[A-Za-z)\]]\.)(?P<i>\d{{1,3}}(?:[,–-]\d{{1,3}})*)(?=\s+[A-Z\u4e00-\u9fff]|\s*$)
     """,
     re.X,
 )
@@ -63,6 +65,7 @@ class Marker:
     end: int
     numbers: tuple[int, ...]
     at: int = 0
+    style: str = "bracket"  # caret, sup, bracket, superscript, paren, flattened
 
 
 def find_markers(text: str, offset: int = 0, positions: list[int] | None = None) -> list[Marker]:
@@ -73,17 +76,22 @@ def find_markers(text: str, offset: int = 0, positions: list[int] | None = None)
     """
     out = []
     for m in MARKER.finditer(text):
-        group = next(g for g in "abcdefgh" if m[g])
+        group = next(g for g in "abcdefghi" if m[g])
         if group == "g" and _UNIT_BEFORE.search(text[: m.start()]):
             continue
         numbers = expand(m[group])
-        if numbers and all(0 < n < 1000 for n in numbers):
+        # A four-digit number that reads as a year ("[2019]") is not an entry number.
+        if numbers and all(n < 10000 and not 1900 <= n <= 2099 for n in numbers):
             if positions:
                 start, end = positions[m.start()], positions[m.end() - 1] + 1
             else:
                 start, end = m.start() + offset, m.end() + offset
-            out.append(Marker(m[0], start, end, numbers, m.start()))
+            out.append(Marker(m[0], start, end, numbers, m.start(), _STYLE[group]))
     return out
+
+
+_STYLE = {"a": "caret", "b": "caret", "c": "sup", "d": "bracket", "e": "bracket", "f": "bracket",
+          "g": "superscript", "h": "paren", "i": "flattened"}
 
 
 # --- entities ------------------------------------------------------------------------------
@@ -313,12 +321,11 @@ def _english_stop(text: str, i: int) -> bool:
     """A full stop that ends a sentence: followed by space and a capital, digit, Chinese or
     the end; not a decimal point, an initial, ``et al.``, ``vs.`` or ``Fig.``."""
     before, after = text[:i], text[i + 1:]
-    if after[:1] in "0123456789" and after[:1] or not (
-            after == "" or after[:1].isspace() or MARKER.match(text, i + 1)):  # "3.5", not "drug.¹"
-        return False
+    marker = MARKER.match(text, i + 1)
+    if not marker and (after[:1] in "0123456789" and after[:1] or not (after == "" or after[:1].isspace())):
+        return False  # "3.5" is a number, "drug.¹" and "worldwide.1 In" are stops before markers
     if _ABBREVIATIONS.search(before):
         return False
-    marker = MARKER.match(text, i + 1)
     if marker:  # "drug.¹ For older patients": look past the marker
         after = text[marker.end():]
     nxt = after.lstrip()[:1]
@@ -455,4 +462,23 @@ def split_claims(body: str, *, document: str = "",
             numbers = tuple(dict.fromkeys(n for m in markers for n in m.numbers))
             claims.append(Claim(text, s, s + len(raw_text), numbers, tuple(markers),
                                 find_entities(text, drug_lexicon), section, document, number))
-    return claims
+    return _one_marker_style(claims)
+
+
+def _one_marker_style(claims: list[Claim]) -> list[Claim]:
+    """"Grade 3 events occurred in 12 patients (12).": where the writer cites with ^[n] or [n],
+    a "(12)" that repeats a count just before it is that count, not a citation."""
+    from collections import Counter
+
+    styles = Counter(m.style for c in claims for m in c.marker_spans)
+    if sum(n for s, n in styles.items() if s != "paren") < 3 or not styles["paren"]:
+        return claims
+    out = []
+    for c in claims:
+        kept = tuple(m for m in c.marker_spans if not (
+            m.style == "paren" and re.search(rf"(?<!\d){m.numbers[0]}\s+\w+\s*$", c.text[: m.at])))
+        if len(kept) != len(c.marker_spans):
+            numbers = tuple(dict.fromkeys(n for m in kept for n in m.numbers))
+            c = replace(c, markers=numbers, marker_spans=kept)
+        out.append(c)
+    return out

@@ -32,6 +32,11 @@ from .test_library import IMFORTE_BIB
     pytest.param("计数≥5×10⁹/L", [], id="exponent-not-marker"),
     pytest.param("风险比[HR] = 0.54", [], id="bracketed-word"),
     pytest.param("（1）入组标准", [], id="enumeration-not-marker"),
+    pytest.param("the leading cause worldwide[1].", [(1,)], id="bracket-glued-to-word"),
+    pytest.param("cancer death worldwide.1 In the ToGA trial", [(1,)], id="flattened-superscript"),
+    pytest.param("(HR 0.74; P = .0046).2 Nivolumab was", [(2,)], id="flattened-after-parenthesis"),
+    pytest.param("guidelines [2019] say", [], id="year-in-brackets"),
+    pytest.param("a list of 1500 entries [1203].", [(1203,)], id="four-digit-entry"),
 ])
 def test_markers(text, numbers):
     assert [m.numbers for m in find_markers(text)] == numbers
@@ -134,3 +139,11 @@ def test_hard_wrapped_sentences_keep_their_text_and_markers():
     assert texts[3] == "研究显示,帕博利珠单抗组的中位OS为30.0个月^[8]。"
     uncited = [f.number for f in refman.check(draft, linkeval.DATA.parent / "empty") if f.kind == "uncited-entry"]
     assert uncited == [1, 2, 3, 4, 5, 10, 11]  # 6 is cited on a wrapped line
+
+
+def test_a_count_in_parentheses_is_not_a_citation_where_the_writer_uses_carets():
+    linked = refman.claims(linkeval.DATA.parent / "drafts" / "draft_paren.txt", linkeval.DATA.parent / "empty")
+    grade = next(c for c in linked if c.claim.text.startswith("Grade 3 events"))
+    assert grade.claim.markers == ()
+    en = refman.claims(linkeval.DATA.parent / "drafts" / "draft_en.txt", linkeval.DATA.parent / "empty")
+    assert [c.claim.markers for c in en[:4]] == [(1,), (2,), (3,), (4, 5)]
