@@ -196,8 +196,12 @@ def claims(document: str, library: str | None, fmt: str, unsourced: bool) -> Non
         if not item.sources and not item.dangling:
             click.echo("    UNSOURCED")
         for s in item.sources:
-            number = f"[{s.number}] " if s.number is not None else ""
-            click.echo(f"    -> {number}{s.key}  {s.score:.2f}  {s.via}")
+            if s.source and s.source != Path(document).name:  # a source from the library
+                where = f"  (library: {s.source}" + (f" [{s.number}])" if s.number is not None else ")")
+                click.echo(f"    -> {s.key}  {s.score:.2f}  {s.via}{where}")
+            else:
+                number = f"[{s.number}] " if s.number is not None else ""
+                click.echo(f"    -> {number}{s.key}  {s.score:.2f}  {s.via}")
         for n in item.dangling:
             click.echo(f"    -> [{n}] MISSING: no such entry in the list")
 

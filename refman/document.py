@@ -79,15 +79,32 @@ def link_document(name: str, text: str, body: str, own: list[Reference],
     found = sentences.split_claims(body, document=name, drug_lexicon=drugs)
     # The names this document gives its sources ("RESONATE研究²") identify them in its
     # sentences without markers too.
-    by_number = {r.number: r for r in own if r.number is not None}
-    named = _named(found, by_number)
+    named = _named(found, _by_number(own))
     own = [r.with_fields(aliases=tuple(dict.fromkeys(r.aliases + named.get(r.number, ()))))
            if r.number in named else r for r in own]
-    by_number = {r.number: r for r in own if r.number is not None}
-    candidates = own + [r for r in library_refs if r.key not in own_keys and r.source != name]
+    by_number = _by_number(own)
+    candidates = own + [r for r in library_refs if r.key not in own_keys and r.source != name
+                        and not _same_work_in(r, own)]
     index = EvidenceIndex(candidates, drugs)
     linked = link_claims(found, by_number, index)
     return Document(name, text, tuple(own), tuple(linked))
+
+
+def _by_number(refs: list[Reference]) -> dict[int, Reference]:
+    """Number -> entry; a number given twice resolves to its first entry (check reports it)."""
+    out: dict[int, Reference] = {}
+    for r in refs:
+        if r.number is not None:
+            out.setdefault(r.number, r)
+    return out
+
+
+def _same_work_in(ref: Reference, refs: list[Reference]) -> bool:
+    """The library's copy of a paper the document lists itself: the document's entry wins."""
+    title = re.sub(r"\W+", " ", ref.title.lower()).strip()
+    return any((ref.doi and ref.doi.lower() == r.doi.lower()) or
+               (title and ref.year == r.year and title == re.sub(r"\W+", " ", r.title.lower()).strip())
+               for r in refs)
 
 
 def _named(found, by_number: dict[int, Reference]) -> dict[int, tuple[str, ...]]:
@@ -223,6 +240,11 @@ def check(document: str | os.PathLike[str], library=None) -> list[Finding]:
             if n not in keep:
                 findings.append(Finding("out-of-order", f"entry [{n}] is first cited out of numeric "
                                         "order", number=n))
+    seen_numbers: set[int] = set()
+    for r in doc.references:
+        if r.number is not None and r.number in seen_numbers:
+            findings.append(Finding("duplicate-number", f"two entries are numbered [{r.number}]", number=r.number))
+        seen_numbers.add(r.number)
     findings.extend(_duplicates(doc.references))
     for item in doc.claims:
         pairs = named_citations(item)
@@ -238,10 +260,17 @@ def check(document: str | os.PathLike[str], library=None) -> list[Finding]:
                     findings.append(Finding(
                         "wrong-trial", f"the claim names {name} but [{n}] is the {other} paper",
                         number=n, claim=item.claim.text, start=item.claim.start))
-        if item.unsourced and not item.claim.markers and reports_trial_result(item.claim.text):
+        if item.unsourced and not item.claim.markers and reports_trial_result(item.claim.text) \
+                and not _OWN_STUDY.search(item.claim.text):
             findings.append(Finding("unsourced-result", "reports results but cites no source",
                                     claim=item.claim.text, start=item.claim.start))
     return findings
+
+
+# The writer's own study needs no citation: "本研究共纳入120例", "In our cohort, median OS ...".
+_OWN_STUDY = re.compile(r"本研究|本组|我院|我科|我中心|本中心|本课题|我们(?:的)?(?:研究|发现|观察)|"
+                        r"\b(?:our|this) (?:study|cohort|series|analysis|trial|data|patients|center|centre)\b|"
+                        r"\bwe (?:found|observed|report|enrolled|included|identified)\b", re.I | re.ASCII)
 
 
 def _other_trial(name: str, ref: Reference) -> str | None:
@@ -287,6 +316,11 @@ def _longest_increasing(seq: list[int]) -> list[int]:
     return out[::-1]
 
 
+def _first_family(ref: Reference) -> str:
+    names = ref.authors or ref.editors
+    return names[0].family.lower() if names else ""
+
+
 def _duplicates(refs: tuple[Reference, ...]) -> list[Finding]:
     from rapidfuzz import fuzz
 
@@ -295,8 +329,13 @@ def _duplicates(refs: tuple[Reference, ...]) -> list[Finding]:
     for ref in refs:
         for other in seen:
             same_doi = ref.doi and ref.doi.lower() == other.doi.lower()
+            # "... part 1" and "... part 2" are two works: titles must agree in their numbers,
+            # and in first author or journal too.
             same_title = (ref.title and other.title and ref.year == other.year
-                          and fuzz.ratio(ref.title.lower(), other.title.lower()) >= 92)
+                          and fuzz.ratio(ref.title.lower(), other.title.lower()) >= 92
+                          and re.findall(r"\d+", ref.title) == re.findall(r"\d+", other.title)
+                          and (_first_family(ref) == _first_family(other)
+                               or ref.container.lower() == other.container.lower()))
             same_place = (ref.year and ref.year == other.year and ref.volume and ref.volume == other.volume
                           and ref.pages and ref.pages.split("-")[0] == other.pages.split("-")[0]
                           and ref.container.lower() == other.container.lower())

@@ -59,3 +59,15 @@ def test_check_cli_exit_codes():
     assert result.exit_code == 1
     assert {f["kind"] for f in json.loads(result.stdout)} >= {"dangling-marker", "out-of-order"}
     assert run("check", "no/such/file.txt").exit_code == 2
+
+
+DRAFTS = linkeval.DATA.parent / "drafts"
+
+
+def test_own_results_series_titles_and_repeated_numbers():
+    own = refman.check(DRAFTS / "draft_own.txt", EMPTY)
+    assert not [f for f in own if f.kind == "unsourced-result"]  # "本研究共纳入", "In our cohort"
+    assert [f.numbers for f in own if f.kind == "duplicate-entry"] == [(3, 13)]
+    assert not [f for f in refman.check(DRAFTS / "dup.txt", EMPTY) if f.kind == "duplicate-entry"]  # part 1 / part 2
+    numv = refman.check(DRAFTS / "numv.txt", EMPTY)
+    assert ("duplicate-number", 5) in [(f.kind, f.number) for f in numv]
