@@ -330,3 +330,22 @@ def natural_case(word: str) -> str:
             low = "Mc" + low[2:].capitalize()
         out.append(low)
     return "".join(out)
+
+
+# Words that start real hyphenated compounds: a line break after "progression-" keeps the
+# hyphen ("progression-free"); after "adenocar-" it was only hyphenation ("adenocarcinoma").
+_COMPOUND_HEADS = frozenset("""
+non anti pre post co multi self well high low long short first second third fourth open double single
+dose small large end mid sub semi cross inter intra extra over under full half step one two three
+four five re ex up cell time treatment placebo drug risk age sex gene disease event progression
+relapse recurrence metastasis failure free label line stage grade year month week day patient
+investigator central independent all cause real world phase""".split())
+
+
+def join_broken_line(left: str, right: str) -> str:
+    """Join a line that ends in a hyphen to the next: "can-" + "cer" -> "cancer", but
+    "progression-" + "free" -> "progression-free" and "568-" + "571" -> "568-571"."""
+    m = re.search(r"([A-Za-z]+)-$", left)
+    if m and right[:1].islower() and m[1].islower() and m[1].lower() not in _COMPOUND_HEADS:
+        return left[:-1] + right
+    return left + right

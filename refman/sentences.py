@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import lexicon
+from .normalize import join_broken_line
 from .styles.common import REGISTRY
 
 # --- markers -------------------------------------------------------------------------------
@@ -411,8 +412,12 @@ def _joined(raw: str, base: int) -> tuple[str, list[int]]:
     document offset of every character."""
     out, positions, last = [], [], 0
     for m in _LINE_BREAK.finditer(raw):
-        out.append(raw[last:m.start()])
-        positions.extend(range(base + last, base + m.start()))
+        piece = raw[last:m.start()]
+        word = re.search(r"([A-Za-z]+)-$", piece)
+        if word and join_broken_line(piece, raw[m.end(): m.end() + 1]) == piece[:-1] + raw[m.end(): m.end() + 1]:
+            piece = piece[:-1]  # "chemo-" + "therapy": the hyphen was only hyphenation
+        out.append(piece)
+        positions.extend(range(base + last, base + last + len(piece)))
         before, after = raw[m.start() - 1: m.start()], raw[m.end(): m.end() + 1]
         if before and after and not ("\u3000" <= before <= "\u9fff" or "\u3000" <= after <= "\u9fff"
                                      or before in "-–"):

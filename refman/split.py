@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Problem
-from .normalize import cjk_share, clean
+from .normalize import cjk_share, clean, join_broken_line
 
 # A stray list bullet in front of a line: "- [1] ...", "• 12. ...", and "- 571." after a page break.
 BULLET = re.compile(r"^[-•·*▪◦–]\s+")
@@ -135,7 +135,9 @@ def _glue(left: str, right: str) -> str:
     right = right.strip()
     if not left:
         return right
-    if left.endswith(("-", "–", "/")) or (_is_cjk(left[-1]) and _is_cjk(right[:1])):
+    if left.endswith(("-", "–", "/")):
+        return join_broken_line(left, right)
+    if _is_cjk(left[-1]) and _is_cjk(right[:1]):
         return left + right
     return f"{left} {right}"
 
