@@ -51,10 +51,11 @@ def to_csl(ref: Reference) -> dict[str, Any]:
         item["type"] = "standard"
     if ref.type_code == "CM":
         item["type"] = "map"
-    for role, names in (("author", ref.authors), ("editor", ref.editors),
-                        ("translator", ref.translators)):
+    for role, names, et_al in (("author", ref.authors, ref.et_al), ("editor", ref.editors, False),
+                               ("translator", ref.translators, False)):
         if names:
-            item[role] = [_csl_name(n) for n in names]
+            # A truncated list says so: citeproc prints a literal "others" as the last name.
+            item[role] = [_csl_name(n) for n in names] + ([{"literal": "others"}] if et_al else [])
     simple = {"title": ref.title, "container-title": ref.container, "volume": ref.volume,
               "issue": ref.issue, "page": ref.pages, "DOI": ref.doi, "URL": ref.url,
               "publisher": ref.publisher, "publisher-place": ref.place, "edition": ref.edition,
@@ -66,9 +67,8 @@ def to_csl(ref: Reference) -> dict[str, Any]:
     if ref.urldate:
         item["accessed"] = _date_parts(ref.urldate)
     item["language"] = "zh-CN" if ref.language == "zh" else "en"
-    if ref.translation and ref.translation.title:
-        item["original-title"] = ref.title
-        item["title-short"] = ref.translation.title
+    if ref.translation and ref.translation.title:  # CSL has no field for a translated title
+        item["note"] = "; ".join(filter(None, [item.get("note", ""), f"English title: {ref.translation.title}"]))
     return item
 
 
@@ -85,6 +85,8 @@ def to_ris(refs) -> str:
         lines.append(f"ID  - {ref.key}")
         for name in ref.authors:
             lines.append(f"AU  - {name.family if name.corporate or not name.given else name.family + ', ' + name.given}")
+        if ref.et_al:
+            lines.append("AU  - et al.")
         for name in ref.editors:
             lines.append(f"ED  - {name.family if name.corporate or not name.given else name.family + ', ' + name.given}")
         tagged = [("TI", ref.title), ("T2", ref.container), ("PY", ref.year), ("DA", ref.date.replace("-", "/")),

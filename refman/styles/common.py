@@ -17,7 +17,8 @@ from ..model import Name, Reference
 # A URL; one broken by a line end after a slash continues with the next token ("show/ NCT03434379").
 _URL = re.compile(r"<?\b((?:https?|ftp)://[^\s<>]+(?:(?<=/)\s[\w\-][^\s<>]*(?=\.?\s*$))?|www\.[^\s<>]+)>?", re.I)
 _DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(10\.\S+)", re.I)
-_DOI_LABELLED = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(10\.\d{4,9}/(?:\s(?=\w))?[^\s<>]+)")
+# A labelled DOI runs to the next space: old SICI DOIs hold "<" and ">" ("85:1<1::AID-CNCR1>3.0.CO;2-#").
+_DOI_LABELLED = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(10\.\d{4,9}/(?:\s(?=\w))?\S+)")
 _DOI_BARE = re.compile(r"(?<![\w/.])(10\.\d{4,9}/[^\s<>]+)")
 _PMID = re.compile(r"\bPMID\s*[:：]?\s*(\d{1,9})\b\.?", re.I)
 _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(PMC\d+)\b\.?", re.I)
@@ -84,7 +85,7 @@ def make_reference(raw: str, ids: Identifiers, fields: dict, **overrides) -> Ref
         if name == "notes" or value is None or value == "":
             continue
         values[name] = tuple(value) if name in _NAME_LISTS else value
-    notes = [n for n in fields.get("notes", []) if n]
+    notes = [n for n in fields.get("notes", []) if n and re.search(r"\w", n)]  # never a lone "."
     if notes:
         values["note"] = "; ".join(notes)
     values.update(overrides)
