@@ -180,8 +180,8 @@ def aliases(document: Document) -> dict[int, tuple[str, ...]]:
         for name, numbers in named_citations(item):
             for n in numbers:
                 ref = document.reference(n)
-                if ref is None or acronym_key(name) in acronym_key(ref.title):
-                    continue
+                if ref is None or acronym_key(name) in acronym_key(ref.title) or _other_trial(name, ref):
+                    continue  # no alias where the title says it is another trial
                 found.setdefault(n, [])
                 if name not in found[n]:
                     found[n].append(name)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 INDEX_DIR = ".refman-index"
 INDEX_FILE = "index.sqlite"
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -20,6 +20,7 @@ from . import lexicon
 from .evidence import acronym_key, profile, title_words
 from .index import cjk_bigrams, load_claims, open_index
 from .keys import ascii_word
+from .normalize import has_cjk
 from .model import Reference
 from .styles.common import REGISTRY
 
@@ -75,6 +76,10 @@ def _terms(ref: Reference, drugs: lexicon.DrugLexicon):
     yield "key", ref.key.lower(), 1.0
     if ref.doi:
         yield "doi", ref.doi.lower(), 1.0
+    if ref.pmid:
+        yield "pmid", ref.pmid, 1.0
+    if ref.doc_number:
+        yield "number", _number_key(ref.doc_number), 1.0
     for reg in p.registry:
         yield "registry", reg.upper(), 1.0
     for a in p.alias_keys:
@@ -89,9 +94,15 @@ def _terms(ref: Reference, drugs: lexicon.DrugLexicon):
         yield "acronym", a, 0.8  # part of a longer name: CLARINET in CLARINET FORTE
     authors = ref.authors or ref.editors
     for pos, name in enumerate(authors):
-        family = ascii_word(name.family if not name.corporate else name.family.split()[0])
+        weight = 1.0 if pos == 0 else 0.75
+        if name.corporate:  # "Cancer Genome Atlas Research Network" is found by its words
+            continue
+        family = ascii_word(name.family)
         if family:
-            yield "family", family, 1.0 if pos == 0 else 0.75
+            yield "family", family, weight
+        if has_cjk(name.family) and len(name.family) >= 2:
+            # 郑荣寿 is also "Zheng" and "zheng rongshou" to someone typing pinyin
+            yield "family", ascii_word(name.family[0]), 0.8 * weight
     for inn in p.drugs:
         yield "drug", inn, 1.0
     for w in p.words | title_words(ref.container):
@@ -131,6 +142,11 @@ def _trial_shaped(name: str) -> bool:
     from .linking import _TRIAL_SHAPE
 
     return bool(_TRIAL_SHAPE.match(name))
+
+
+def _number_key(number: str) -> str:
+    """``GB/T 7714—2015`` -> ``GB/T7714-2015``: standard numbers however they are spaced."""
+    return re.sub(r"\s+", "", re.sub(r"[—–]", "-", number)).upper()
 
 
 def _journal_key(name: str) -> str:
@@ -184,6 +200,16 @@ class Searcher:
                 add(ref, 1.0, f"registry:{m[1]}")
         for ref, _ in self._hits("key", q.lower()):
             add(ref, 1.0, "key")
+        pm = re.fullmatch(r"(?:PMID\s*:?\s*)?(\d{5,9})", q, re.I)
+        if pm:
+            for ref, _ in self._hits("pmid", pm[1]):
+                add(ref, 1.0, f"pmid:{pm[1]}")
+        number = _number_key(q)
+        if re.search(r"\d", number) and len(number) >= 4:
+            for ref, _ in self.conn.execute(
+                    "SELECT ref, weight FROM terms WHERE kind = 'number' AND (term = ? OR term LIKE ?)",
+                    (number, number + "-%")).fetchall():
+                add(ref, 1.0, f"number:{q}")
         self._acronyms(bare, add)
         self._authors(bare, years, add)
         for inn in sorted(self.drugs.inns(q)):
@@ -195,8 +221,18 @@ class Searcher:
         self._words(q, add)
         if years:
             scores = {r: (s + (0.05 if self._year(r) in years else -0.2), v) for r, (s, v) in scores.items()}
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
-        return [self._match(ref, score, via) for ref, (score, via) in ranked if score > 0.3]
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        out, seen = [], set()
+        for ref, (score, via) in ranked:
+            if score <= 0.3 or len(out) >= limit:
+                break
+            match = self._match(ref, score, via)
+            identity = (re.sub(r"\W+", "", match.title.lower()), match.year)
+            if identity in seen:  # the same paper listed by several documents: show it once
+                continue
+            seen.add(identity)
+            out.append(match)
+        return out
 
     def _year(self, ref: int) -> str:
         return self._years.get(ref, "")
@@ -234,7 +270,9 @@ class Searcher:
         from rapidfuzz import fuzz, process
 
         tokens = [t for t in re.split(r"[\s,;，；]+", text) if t]
-        for token in tokens[:4]:
+        if 2 <= len(tokens) <= 3 and all(t.isalpha() and t.isascii() for t in tokens):
+            tokens.append("".join(tokens))  # "zheng rongshou" -> zhengrongshou, as 郑荣寿 is indexed
+        for token in tokens[:5]:
             family = ascii_word(token.replace("等", ""))
             if len(family) < 2:
                 continue

@@ -113,3 +113,25 @@ def test_read_only_library_is_searched_from_memory(tmp_path, monkeypatch):
     monkeypatch.setattr(refman.index.tempfile, "mkstemp", refuse)
     assert refman.lookup("CLARINET", tmp_path)[0].key == "caplin2014lanreotide"
     assert not (tmp_path / ".refman-index" / "index.sqlite").exists()
+
+
+def test_pmid_pinyin_standard_number_and_one_result_per_paper(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    entry = ("Reck M, Rodríguez-Abreu D, Robinson AG, et al. Pembrolizumab versus chemotherapy for "
+             "PD-L1-positive non-small-cell lung cancer. N Engl J Med. 2016;375(19):1823-33. PMID: 27718847.")
+    (docs / "a.txt").write_text(
+        "References\n1. " + entry + "\n2. Cancer Genome Atlas Research Network. Comprehensive molecular "
+        "characterization of gastric adenocarcinoma. Nature. 2014;513(7517):202-9.\n", encoding="utf-8")
+    (docs / "b.txt").write_text(
+        "参考文献\n[1] " + entry + "\n[2] 郑荣寿, 陈茹, 韩冰峰, 等. 2022年中国恶性肿瘤流行情况分析[J]. "
+        "中华肿瘤杂志, 2024, 46(3): 221-231.\n[3] 全国信息与文献标准化技术委员会. 信息与文献 参考文献著录规则: "
+        "GB/T 7714—2015[S]. 北京: 中国标准出版社, 2015.\n", encoding="utf-8")
+    refman.build([docs], tmp_path / "lib")
+    lib = refman.Library(tmp_path / "lib")
+    assert [m.via for m in lib.lookup("PMID: 27718847")] == ["pmid:27718847"]
+    assert len(lib.lookup("Reck 2016")) == 1  # listed by both documents, shown once
+    assert lib.lookup("Zheng 2024")[0].title.startswith("2022年中国恶性肿瘤")
+    assert lib.lookup("zheng rongshou")[0].title.startswith("2022年中国恶性肿瘤")
+    assert lib.lookup("GB/T 7714")[0].title == "信息与文献 参考文献著录规则"
+    assert not any(m.via.startswith("author:") for m in lib.lookup("gastric cancer immunotherapy"))
