@@ -8,7 +8,7 @@ given, so any stage can be tested with nothing around it. Library types (bibtexp
 from __future__ import annotations
 
 import copy
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 
@@ -161,9 +161,4 @@ class ParseResult:
 _REFERENCE_FIELDS = frozenset(f.name for f in fields(Reference))
 
 
-def as_plain(obj: Any) -> Any:
-    """Dataclass -> plain dict (for JSON output of any model value)."""
-    return asdict(obj)
-
-
-__all__ = ["Name", "Problem", "Reference", "ParseResult", "as_plain", "field"]
+__all__ = ["Name", "Problem", "Reference", "ParseResult"]

@@ -93,11 +93,6 @@ def clean(text: str) -> str:
     return text
 
 
-def strip_punct(text: str) -> str:
-    """Trim separators left at either end of an extracted field: ``'Lancet. '`` -> ``'Lancet'``."""
-    return text.strip(" .,;:/")
-
-
 # --- CJK -----------------------------------------------------------------------------------
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

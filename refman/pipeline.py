@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from . import find, keys, read, split, styles
 from .errors import NoReferencesError, StrictModeError
-from .model import ParseResult, Problem
+from .model import ParseResult
 
 
 def parse(text: str, *, source: str = "<text>", strict: bool = False) -> ParseResult:
@@ -51,7 +51,3 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> ParseRe
     """Read a file (any supported encoding) and parse it; ``source`` is the file's name."""
     text = read.read_path(path)
     return parse(text.text, source=os.path.basename(str(path)), strict=strict)
-
-
-def problems_of(result: ParseResult) -> tuple[Problem, ...]:
-    return result.problems

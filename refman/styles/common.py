@@ -197,9 +197,6 @@ def _trim_url(url: str) -> str:
     return url
 
 
-_EMPTY_SEGMENTS = re.compile(r"(?:\s*[.,;:]\s*)+(?=[.,;:]|$)")
-
-
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE = re.compile(r"\s+([.,;:)\]])")
 _RUN_OF_STOPS = re.compile(r"([.,;:])(?:\s*[.,;:])+")
