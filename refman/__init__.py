@@ -6,28 +6,43 @@ The same verbs as the command line, for notebooks and writing scripts::
     result = refman.parse(open("review.txt", encoding="utf-8").read())
     for ref in result:
         print(ref.key, ref.title)
-    refman.build(["seeds"])                  # write ./references
-    print(refman.export(fmt="csl-json"))     # the library as CSL-JSON
+    refman.build(["seeds"])                   # write ./references
+    print(refman.lookup("CLARINET")[0].key)   # caplin2014lanreotide
+    for item in refman.claims("draft.txt"):
+        print(item.claim.text, [s.key for s in item.sources])
 
-Heavy modules (bibtexparser, rapidfuzz) are imported only by the functions that need them,
-so ``import refman`` and ``refman --help`` stay fast.
+The names are loaded on first use, so ``import refman`` and ``refman --help`` stay fast.
 """
 
 from __future__ import annotations
 
+import importlib
+
 __version__ = "0.1.0"
 
-from .errors import InputError, LibraryError, NoReferencesError, RefmanError, StrictModeError
-from .document import Document, Finding, analyse, check, claims, link
-from .library import BuildResult, Library, build, export, lookup
-from .linking import Link, LinkedClaim
-from .search import Match
-from .model import Name, ParseResult, Problem, Reference
-from .pipeline import parse, parse_file
+# public name -> the module that defines it
+_EXPORTS = {
+    "parse": "pipeline", "parse_file": "pipeline",
+    "build": "library", "export": "library", "lookup": "library", "Library": "library",
+    "BuildResult": "library",
+    "claims": "document", "check": "document", "analyse": "document", "link": "document",
+    "Document": "document", "Finding": "document",
+    "Link": "linking", "LinkedClaim": "linking", "Match": "search",
+    "Reference": "model", "Name": "model", "Problem": "model", "ParseResult": "model",
+    "RefmanError": "errors", "InputError": "errors", "LibraryError": "errors",
+    "NoReferencesError": "errors", "StrictModeError": "errors",
+}
 
-__all__ = [
-    "__version__", "parse", "parse_file", "build", "export", "claims", "check", "analyse", "lookup",
-    "link", "Library", "BuildResult", "Document", "Finding", "Link", "LinkedClaim", "Match",
-    "Reference", "Name", "Problem", "ParseResult", "RefmanError", "InputError", "LibraryError",
-    "NoReferencesError", "StrictModeError",
-]
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value  # once loaded, a plain attribute
+        return value
+    raise AttributeError(f"module 'refman' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
