@@ -17,7 +17,7 @@ from .test_cli import run
 from .test_library import IMFORTE_BIB
 
 
-@pytest.mark.parametrize("query, first", [
+QUERIES = [
     pytest.param("CLARINET", "caplin2014lanreotide", id="trial-named-by-claims"),
     pytest.param("CLARNET", "caplin2014lanreotide", id="misspelt-trial"),
     pytest.param("clarinet forte", "pavel2021efficacy", id="two-word-trial-lowercase"),
@@ -35,9 +35,25 @@ from .test_library import IMFORTE_BIB
     pytest.param("caplin2021lanreotide", "caplin2021lanreotide", id="key"),
     pytest.param("神经内分泌肿瘤诊治指南", "society2022china", id="chinese-title"),
     pytest.param("徐建明", "liu2026anbenitamab", id="investigator-named-in-text"),
-])
+]
+
+
+@pytest.mark.parametrize("query, first", QUERIES)
 def test_queries_put_the_right_reference_first(query, first):
     matches = refman.lookup(query, LIBRARY)
+    assert matches and matches[0].key == first, [(m.key, m.via) for m in matches]
+
+
+@pytest.fixture(scope="module")
+def larger_library(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("larger")
+    lookupeval.build_library(folder)  # the seeds and ten more documents
+    return refman.Library(folder)
+
+
+@pytest.mark.parametrize("query, first", QUERIES)
+def test_same_queries_on_a_library_with_other_documents(query, first, larger_library):
+    matches = larger_library.lookup(query)
     assert matches and matches[0].key == first, [(m.key, m.via) for m in matches]
 
 
