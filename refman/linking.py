@@ -42,6 +42,10 @@ _TIE = 0.85  # links within this share of the best score are kept too (two paper
 _ANAPHORA = re.compile(r"本研究|该研究|此研究|这项研究|此项研究|该试验|本试验|这项试验|该项研究|"
                        r"研究者|本次|\bthis (?:study|trial|analysis)\b|\bthe (?:study|trial)\b|\bin this\b",
                        re.I | re.ASCII)  # ASCII: "DCR也" has a word boundary before 也
+# A sentence about a trial's arms is about that trial even without figures.
+_ARMS = re.compile(r"联合组|对照组|试验组|治疗组|单药组|安慰剂组|亚组|联合治疗组|"
+                   r"\b(?:the )?(?:combination|control|placebo|experimental|treatment) (?:arm|group)s?\b|\bsubgroups?\b",
+                   re.I | re.ASCII)
 # "These studies", "以上研究": a summary of several sources, not the one before it.
 _PLURAL = re.compile(r"(?:这些|上述|以上|诸多|多项|两项|几项)(?:临床)?(?:研究|试验)|另一项|另一个|另外一项|其他研究|"
                      r"\b(?:these|those|both|several|other) (?:studies|trials|analyses)\b|\banother\b",
@@ -145,6 +149,8 @@ def evidence_for(claim: Claim, index: EvidenceIndex, own: set[int] = frozenset()
             add(i, 1.0, f"registry:{reg}")
     unknown_trial = False
     for name in e.acronyms:
+        if name in index.journals:  # "发表于JAMA": a journal, not a trial
+            continue
         key = acronym_key(name)
         hits = index.by_acronym.get(key, set())
         whole = {i for i in hits if key in index.profiles[i].units}
@@ -288,7 +294,7 @@ def _learn_trial_names(linked: list[LinkedClaim], direct: list[tuple[Link, ...]]
 
 def _unknown_trials(claim: Claim, index: EvidenceIndex) -> list[str]:
     return [n for n in claim.entities.acronyms
-            if trial_like(n, claim) and not index.by_acronym.get(acronym_key(n))]
+            if trial_like(n, claim) and not index.by_acronym.get(acronym_key(n)) and n not in index.journals]
 
 
 def _unknown_trials_in(heading: str, index: EvidenceIndex) -> list[str]:
@@ -352,8 +358,8 @@ def _add_context(linked: list[LinkedClaim], direct: list[tuple[Link, ...]],
             out.append(item)
             previous = item
             continue
-        inherits = (_ANAPHORA.search(claim.text) or reports_trial_result(claim.text)) and \
-            not _PLURAL.search(claim.text)
+        inherits = (_ANAPHORA.search(claim.text) or reports_trial_result(claim.text)
+                    or _ARMS.search(claim.text)) and not _PLURAL.search(claim.text)
         same_paragraph = previous is not None and previous.sources and _same_line(previous.claim, claim)
         learned = getattr(index, "learned_trials", {})
         heading = [n for n in _unknown_trials_in(claim.section, index) if n in learned]
@@ -400,6 +406,7 @@ def _names_unknown_trial(claim: Claim, index: EvidenceIndex) -> bool:
     drug_names = {acronym_key(d) for d in claim.entities.drugs}
     for name in claim.entities.acronyms:
         key = acronym_key(name)
-        if key not in drug_names and not index.by_acronym.get(key) and trial_like(name, claim):
+        if key not in drug_names and not index.by_acronym.get(key) and trial_like(name, claim) \
+                and name not in index.journals:
             return True
     return False
