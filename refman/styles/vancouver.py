@@ -144,12 +144,7 @@ def parse(text: str) -> Reference:
             entry_type, code = "incollection", "M"
             f["container"], f["title"] = f["title"], cm["title"].strip()
             after = cm["rest"]
-        pp = _PAGES_P.search(after)
-        if pp:
-            f["pages"] = normalize.pages(pp["pages"])
-            after = after[: pp.start()] + after[pp.end():]
-        if tidy(after):
-            f["notes"].append(tidy(after))
+        _pages_and_rest(after, f)
     elif online and (hm := _HOMEPAGE.match(rest)) is not None:
         entry_type, code = "online", "EB"
         f["title"], f["place"], f["publisher"] = hm["title"].strip(), hm["place"].strip(), hm["publisher"].strip()
@@ -216,6 +211,11 @@ def _parse_chapter(rest: str, f: dict) -> None:
         pub = parse_publication(after)
         f["year"], f["place"], f["publisher"] = pub.year, pub.place, pub.publisher
         after = pub.rest
+    _pages_and_rest(after, f)
+
+
+def _pages_and_rest(after: str, f: dict) -> None:
+    """What follows a book's publication statement: "p. 447-86", and anything else as a note."""
     pp = _PAGES_P.search(after)
     if pp:
         f["pages"] = normalize.pages(pp["pages"])
