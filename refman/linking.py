@@ -227,6 +227,7 @@ def link_claims(claims: list[Claim], own: dict[int, Reference], index: EvidenceI
     drugs_suffice = marker_share < 0.2
     own_keys = {r.key for r in own.values()}
     own_positions = {i for i, r in enumerate(index.refs) if r.key in own_keys}
+    claims = [drop_year_markers(c, own) for c in claims]
     for claim in claims:
         if claim.markers:
             links, dangling = [], []
@@ -323,6 +324,18 @@ def _year_shift(ref: Reference, claim: Claim, index: EvidenceIndex) -> Reference
     if len(later) == 1 or len(later) > 1 and later[0][0] > later[1][0]:
         return later[0][1]  # the later paper closest in title to the first
     return ref
+
+
+def drop_year_markers(claim: Claim, own: dict[int, Reference]) -> Claim:
+    """"[2019]" is a year, not entry 2019, unless the list has an entry 2019."""
+    from dataclasses import replace
+
+    if not any(1900 <= n <= 2099 and n not in own for n in claim.markers):
+        return claim
+    kept = tuple(m for m in claim.marker_spans
+                 if not any(1900 <= n <= 2099 and n not in own for n in m.numbers))
+    return replace(claim, marker_spans=kept,
+                   markers=tuple(dict.fromkeys(n for m in kept for n in m.numbers)))
 
 
 def _choose(evidence: dict[int, _Evidence], index: EvidenceIndex) -> tuple[Link, ...]:

@@ -81,8 +81,9 @@ def find_markers(text: str, offset: int = 0, positions: list[int] | None = None)
         if group == "g" and _UNIT_BEFORE.search(text[: m.start()]):
             continue
         numbers = expand(m[group])
-        # A four-digit number that reads as a year ("[2019]") is not an entry number.
-        if numbers and all(n < 10000 and not 1900 <= n <= 2099 for n in numbers):
+        # A number that reads as a year ("[2019]") stays a marker only where the list is that
+        # long: linking drops it otherwise (see linking.drop_year_markers).
+        if numbers and all(n < 10000 for n in numbers):
             if positions:
                 start, end = positions[m.start()], positions[m.end() - 1] + 1
             else:

@@ -35,7 +35,7 @@ from .test_library import IMFORTE_BIB
     pytest.param("the leading cause worldwide[1].", [(1,)], id="bracket-glued-to-word"),
     pytest.param("cancer death worldwide.1 In the ToGA trial", [(1,)], id="flattened-superscript"),
     pytest.param("(HR 0.74; P = .0046).2 Nivolumab was", [(2,)], id="flattened-after-parenthesis"),
-    pytest.param("guidelines [2019] say", [], id="year-in-brackets"),
+    pytest.param("guidelines [2019] say", [(2019,)], id="year-in-brackets-found-here-dropped-when-linking"),
     pytest.param("a list of 1500 entries [1203].", [(1203,)], id="four-digit-entry"),
 ])
 def test_markers(text, numbers):
@@ -44,8 +44,16 @@ def test_markers(text, numbers):
 
 def test_expand_keeps_absurd_ranges_as_their_ends():
     assert expand("3-2000") == (3, 2000)  # not 1998 numbers
-    assert find_markers("see [3-2000]") == []  # and 2000 is no entry number
     assert expand("2-4, 9") == (2, 3, 4, 9)
+
+
+def test_a_year_in_brackets_is_no_marker_unless_the_list_is_that_long():
+    from refman.linking import drop_year_markers
+    from refman.model import Reference
+
+    [claim] = split_claims("The 2019 guidelines [2019] agree [3].")
+    assert drop_year_markers(claim, {3: Reference(raw="")}).markers == (3,)
+    assert drop_year_markers(claim, {2019: Reference(raw=""), 3: Reference(raw="")}).markers == (2019, 3)
 
 
 @pytest.mark.parametrize("text, field, expected", [
