@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import lexicon
-from .sentences import ACRONYM, trim_generic
+from .sentences import ACRONYM, TRIAL_CODE, trim_generic
 from .keys import ascii_word
 from .model import Reference
 from .styles.common import REGISTRY
@@ -29,9 +29,6 @@ def acronym_key(text: str) -> str:
 
 
 _TRIAL_AFTER = re.compile(r"^\W{0,3}(?:[\w\-]+\s+){0,2}(?:trial|study|studies|investigators|试验|研究)", re.I)
-# KEYNOTE-189, IMpower133, CheckMate 067, E1912, DESTINY-Breast03: letters then two or more
-# digits, or camel case (IMpower, CheckMate, monarchE).
-_TRIAL_SHAPE = re.compile(r"^(?:[A-Za-z]+[\s\-]?)+\d{2,}[a-z]*$|^[A-Z]+[a-z]+[A-Z0-9]|^[a-z]+[A-Z]")
 
 
 def title_trials(title: str, generic: frozenset[str] | None = None) -> list[str]:
@@ -48,7 +45,7 @@ def title_trials(title: str, generic: frozenset[str] | None = None) -> list[str]
         in_parens = before.rstrip().endswith("(") and after.lstrip().startswith(")")
         if in_parens and _expands(name, before[:-1]):
             continue
-        if in_parens or _TRIAL_AFTER.match(after) or _TRIAL_SHAPE.match(name) or \
+        if in_parens or _TRIAL_AFTER.match(after) or TRIAL_CODE.match(name) or \
                 (name.isupper() and len(name) >= 5 and " " not in name):
             out.append(name)
     return out

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import backbone_drugs, chinese_surnames
 from .normalize import has_cjk
-from .sentences import Claim, chinese_persons
+from .sentences import Claim, chinese_persons, trial_shaped
 from .evidence import EvidenceIndex, acronym_key, title_words
 from .keys import ascii_word
 from .model import Reference
@@ -55,12 +55,6 @@ _TRIAL_RESULT = re.compile(
     r"\bDoR\b|缓解率|控制率|生存期|随访|对照组|安慰剂组|试验组|联合组|单药组|治疗组|\barms?\b|placebo|"
     r"不良事件|\bTRAEs?\b|\bAEs?\b|adverse events|hazard ratio|response rate|survival",
     re.I | re.ASCII,
-)
-# Shapes of trial names: KEYNOTE-189, IMpower133, CheckMate 067, E1912, DESTINY-Breast03;
-# an all-capital word (FLAURA, RECOURSE, SUNLIGHT) unless it is a known abbreviation.
-_TRIAL_SHAPE = re.compile(
-    r"^(?:[A-Za-z]+[\s\-]?)+\d{2,}[a-z]*$|^[A-Z][a-z]*[A-Z][A-Za-z]*[\s\-]?(?:[A-Z][a-z]+)?\d{2,}[a-z]*$"
-    r"|^[A-Z]{4,}(?:[\s\-][A-Z0-9][A-Za-z0-9]*)*$|^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[\s\-][A-Z0-9][A-Za-z0-9]*)+$"
 )
 
 
@@ -115,7 +109,7 @@ class _Evidence:
 
 def trial_like(name: str, claim: Claim) -> bool:
     """A name the claim calls a trial or study, or shaped like one (KEYNOTE-811, IMpower133)."""
-    return name in claim.entities.trials or bool(_TRIAL_SHAPE.match(name))
+    return name in claim.entities.trials or trial_shaped(name)
 
 
 _NUMBER_RESULT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个月|月|周|年|months?|weeks?|years?|例|patients)|"
@@ -302,7 +296,7 @@ def _unknown_trials_in(heading: str, index: EvidenceIndex) -> list[str]:
     from .sentences import ACRONYM
 
     return [m[0] for m in ACRONYM.finditer(heading or "")
-            if _TRIAL_SHAPE.match(m[0]) and not index.by_acronym.get(acronym_key(m[0]))]
+            if trial_shaped(m[0]) and not index.by_acronym.get(acronym_key(m[0]))]
 
 
 def _year_shift(ref: Reference, claim: Claim, index: EvidenceIndex) -> Reference:

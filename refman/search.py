@@ -119,13 +119,13 @@ def _claim_terms(claims: list[dict], drugs: lexicon.DrugLexicon):
     """What the sentences citing a reference call it: the trial name ("FLAURA研究"), the
     registry id, the investigator ("吴一龙教授"), drugs and words. A sentence that cites only
     this reference speaks for it more surely than one citing several."""
-    from .sentences import chinese_persons, find_entities
+    from .sentences import chinese_persons, find_entities, trial_shaped
 
     seen: dict[tuple[str, str], float] = {}
     for claim in claims:
         weight = 0.9 if claim.get("single") else 0.7
         entities = find_entities(claim["text"], drugs)
-        found = [("acronym", acronym_key(a)) for a in entities.acronyms if _trial_shaped(a)]
+        found = [("acronym", acronym_key(a)) for a in entities.acronyms if trial_shaped(a)]
         found += [("registry", r.upper()) for r in entities.registry]
         found += [("person", name) for name in chinese_persons(claim["text"])]
         found += [("drug", d) for d in entities.drugs]
@@ -136,12 +136,6 @@ def _claim_terms(claims: list[dict], drugs: lexicon.DrugLexicon):
                 seen[(kind, term)] = w
     for (kind, term), w in seen.items():
         yield kind, term, w
-
-
-def _trial_shaped(name: str) -> bool:
-    from .linking import _TRIAL_SHAPE
-
-    return bool(_TRIAL_SHAPE.match(name))
 
 
 def _number_key(number: str) -> str:

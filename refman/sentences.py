@@ -104,6 +104,18 @@ _ACRONYM_WORD = r"(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[a-z]{3,
 ACRONYM = re.compile(rf"(?<![A-Za-z0-9\-]){_ACRONYM_WORD}(?:[ \t](?:{_ACRONYM_WORD}|\d{{1,4}}(?![\d.%]))(?![A-Za-z0-9\-]))*(?![A-Za-z0-9\-])")
 _TRIAL_WORDS = re.compile(r"^\s*(?:[ⅠⅡⅢⅣIV/]+\s*[bB]?\s*期|随机|双盲|前瞻性|多中心|回顾性|临床|\s)*"
                           r"(?:试验|研究|trial|study|studies)", re.I)
+# How trial names are written: letters then two or more digits (KEYNOTE-189, IMpower133,
+# CheckMate 067, E1912, DESTINY-Breast03) or camel case (IMpower, CheckMate, monarchE).
+TRIAL_CODE = re.compile(r"^(?:[A-Za-z]+[\s\-]?)+\d{2,}[a-z]*$|^[A-Z]+[a-z]+[A-Z0-9]|^[a-z]+[A-Z]")
+# ... or a word in capitals (FLAURA, RECOURSE), possibly with more words (DART SWOG S1609).
+_CAPITAL_NAME = re.compile(r"^[A-Z]{4,}(?:[\s\-][A-Z0-9][A-Za-z0-9]*)*$|^[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[\s\-][A-Z0-9][A-Za-z0-9]*)+$")
+
+
+def trial_shaped(name: str) -> bool:
+    """Whether a name is written like a trial's (the generic abbreviations are filtered before)."""
+    return bool(TRIAL_CODE.match(name) or _CAPITAL_NAME.match(name))
+
+
 _NAMED_STUDY = re.compile(r"(?<![A-Za-z0-9\-])([A-Z][a-z][A-Za-z0-9\-]{2,})(?=\s*(?:研究|试验))")
 _TRIAL_WORDS_BEFORE = re.compile(r"(?:the|in|of|from)\s+(?:phase\s+[IV123]+\s+)?$", re.I)
 _AUTHOR_MENTION = re.compile(
@@ -111,13 +123,6 @@ _AUTHOR_MENTION = re.compile(
     r"|(?P<cjk>[\u4e00-\u9fff]{1,3})等(?:人)?(?=[\^\[（(]|报道|研究|发现|开展|的)"
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年)?(?!\d)")
-_RESULT = re.compile(
-    r"\bHR\b|风险比|危险比|P\s*[<=>≤≥]\s*\.?\d|95%\s*CI|置信区间|中位|median|\d+(?:\.\d+)?\s*(?:%|个月|months?|weeks?|周)"
-    r"|ORR|PFS|\bOS\b|缓解率|生存期|response rate|survival",
-    re.I | re.ASCII,
-)
-
-
 @dataclass(frozen=True)
 class Entities:
     """What a sentence names: trial acronyms, registry ids, drugs (INN), author mentions, years."""
@@ -222,11 +227,6 @@ def chinese_persons(text: str) -> list[str]:
     return out
 
 
-def states_result(text: str) -> bool:
-    """A sentence that reports numbers, hazard ratios or P values."""
-    return bool(_RESULT.search(text))
-
-
 # --- sentences -----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -242,10 +242,6 @@ class Claim:
     section: str = ""
     document: str = ""
     paragraph: int = 0  # 0-based line of the body the sentence stands in
-
-    @property
-    def states_result(self) -> bool:
-        return states_result(self.text)
 
 
 _ABBREVIATIONS = re.compile(
