@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -138,9 +139,9 @@ def build(paths: tuple[str, ...], library: str | None, fmt: str, strict: bool, q
             "problems": [str(p) for p in result.problems],
         }, ensure_ascii=False, indent=2))
     else:
+        per_document = Counter(Path(r.source).stem for r in result.references)
         for path in result.written:
-            count = sum(1 for r in result.references if r.source == path.stem + ".txt" or
-                        Path(r.source).stem == path.stem)
+            count = per_document[path.stem]
             click.echo(f"wrote {path} ({count} reference{'' if count == 1 else 's'})")
         for name in result.skipped:
             click.echo(f"skipped {name}: no reference list")

@@ -117,10 +117,10 @@ def _named(found, by_number: dict[int, Reference]) -> dict[int, tuple[str, ...]]
     return {n: tuple(dict.fromkeys(v)) for n, v in names.items()}
 
 
-def link(body: str | list, references: list[Reference] | tuple[Reference, ...],
+def link(body: str, references: list[Reference] | tuple[Reference, ...],
          library_refs: list[Reference] | tuple[Reference, ...] = (), *, document: str = "") -> list[LinkedClaim]:
-    """Link claims (or the body text they come from) to ``references`` (the document's list,
-    which markers name) and ``library_refs`` (other candidates for evidence).
+    """Link the claims of ``body`` to ``references`` (the document's list, which markers name)
+    and ``library_refs`` (other candidates for evidence): ``claims`` for text already in hand.
 
     >>> from refman.model import Reference
     >>> ref = Reference(raw="", key="liu2026anbenitamab", number=1, title="Anbenitamab in previously "
@@ -128,12 +128,7 @@ def link(body: str | list, references: list[Reference] | tuple[Reference, ...],
     >>> [(s.key, s.via) for c in link("KC-WISE研究的中位OS达19.6个月。", [ref]) for s in c.sources]
     [('liu2026anbenitamab', 'acronym:KC-WISE')]
     """
-    drugs = lexicon.drugs()
-    found = sentences.split_claims(body, document=document, drug_lexicon=drugs) if isinstance(body, str) else body
-    own = list(references)
-    own_keys = {r.key for r in own}
-    index = EvidenceIndex(own + [r for r in library_refs if r.key not in own_keys], drugs)
-    return link_claims(found, {r.number: r for r in own if r.number is not None}, index)
+    return list(link_document(document, body, body, list(references), list(library_refs)).claims)
 
 
 def claims(document: str | os.PathLike[str], library=None, *, unsourced: bool = False) -> list[LinkedClaim]:
