@@ -59,8 +59,19 @@ def analyse(document: str | os.PathLike[str], library=None, *, text: str | None 
         own, body = list(result.references), result.body
     except NoReferencesError:
         own, body = [], text
-    return link_document(name, text, body, own, library_refs,
+    return link_document(name, text, body, _library_keys(name, own, library_refs), library_refs,
                          lexicon.drugs(str(lib.path) if lib.path.is_dir() else None))
+
+
+def _library_keys(name: str, own: list[Reference], library_refs: list[Reference]) -> list[Reference]:
+    """The library's keys for a document built into it; otherwise keys that do not collide
+    with the library's."""
+    built = [r for r in library_refs if r.source == name]
+    if own and len(built) == len(own) and all(a.number == b.number for a, b in zip(own, built)):
+        return [r.with_fields(key=b.key, aliases=b.aliases) for r, b in zip(own, built)]
+    if own:
+        return keys.assign_keys([r.with_fields(key="") for r in own], {r.key for r in library_refs})
+    return own
 
 
 def link_document(name: str, text: str, body: str, own: list[Reference],
@@ -68,13 +79,6 @@ def link_document(name: str, text: str, body: str, own: list[Reference],
     """Split a parsed document's body into claims and link them (the second half of
     ``analyse``, for callers that already hold the parsed references)."""
     drugs = drugs or lexicon.drugs()
-    # Keep the library's keys for a document that was built into it; otherwise make keys
-    # that do not collide with the library's.
-    built = [r for r in library_refs if r.source == name]
-    if own and len(built) == len(own) and all(a.number == b.number for a, b in zip(own, built)):
-        own = [r.with_fields(key=b.key, aliases=b.aliases) for r, b in zip(own, built)]
-    elif own:
-        own = keys.assign_keys([r.with_fields(key="") for r in own], {r.key for r in library_refs})
     own_keys = {r.key for r in own}
     found = sentences.split_claims(body, document=name, drug_lexicon=drugs)
     # The names this document gives its sources ("RESONATE研究²") identify them in its
