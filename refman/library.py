@@ -236,17 +236,14 @@ def build(paths: Iterable[str | os.PathLike[str]] = ("seeds",),
     reported in ``skipped``; hand-made ``.bib`` files in the library are left alone.
     """
     lib = library if isinstance(library, Library) else Library(library_path(library))
-    parsed: list[tuple[Path, list[Reference]]] = []
-    problems: list[Problem] = []
-    skipped: list[str] = []
-    taken: set[str] = set()
-    result_text: dict[Path, str] = {}
+    docs = documents(paths)
     stems: dict[str, Path] = {}
-    for doc in documents(paths):
+    for doc in docs:
         if doc.stem in stems and stems[doc.stem] != doc:
             raise RefmanError(f"{doc} and {stems[doc.stem]} would both be written to {doc.stem}.bib; "
                               "rename one of them")
         stems[doc.stem] = doc
+    taken: set[str] = set()
     if lib.path.is_dir():  # keys already in the library's other files are taken
         for path in lib.files():
             if path.stem not in stems:
@@ -255,26 +252,28 @@ def build(paths: Iterable[str | os.PathLike[str]] = ("seeds",),
                 except (OSError, UnicodeDecodeError):
                     continue
                 taken.update(r.key for r in file_refs)
-    for doc in documents(paths):
+    parsed: list[tuple[Path, list[Reference], str, str]] = []
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    for doc in docs:
+        text = read.read_path(doc).text
         try:
-            result_text[doc] = read.read_path(doc).text
-            result = pipeline.parse(result_text[doc], source=doc.name, strict=strict)
+            result = pipeline.parse(text, source=doc.name, strict=strict)
         except NoReferencesError:
             skipped.append(doc.name)
             continue
         refs = keys.assign_keys([r.with_fields(key="") for r in result.references], taken)
         taken.update(r.key for r in refs)
-        parsed.append((doc, refs, result_text[doc], result.body))
+        parsed.append((doc, refs, text, result.body))
         problems.extend(Problem(p.code, f"{doc.name}: {p.message}", p.number, p.severity)
                         for p in result.problems)
-    written = []
+    written, built = [], []
     for doc, refs, text, body in parsed:
         refs, claims_json = _claims_of(doc.name, text, body, refs)
         written.append(lib.write(doc.stem, refs))
         atomic_write(lib.path / f"{doc.stem}{CLAIMS_SUFFIX}", claims_json)
-    parsed = [(doc, refs) for doc, refs, _, _ in parsed]
-    return BuildResult(tuple(written), tuple(r for _, refs in parsed for r in refs), tuple(problems),
-                       tuple(skipped))
+        built.extend(refs)  # with the aliases their claims gave them
+    return BuildResult(tuple(written), tuple(built), tuple(problems), tuple(skipped))
 
 
 CLAIMS_SUFFIX = ".claims.json"
