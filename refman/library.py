@@ -109,9 +109,10 @@ class Library:
         if not query.strip():
             raise InputError("the query is empty; give a trial name, author, drug, DOI or registry id")
         self.files()  # a missing library is a clear error
-        if self._searcher is None or self._searcher_sig != _index_signature(self.path):
+        signature = _index_signature(self.path)  # one look at the folder per query
+        if self._searcher is None or self._searcher_sig != signature:
             self._searcher = searcher(self.path, self.references)
-            self._searcher_sig = _index_signature(self.path)
+            self._searcher_sig = signature
         return self._searcher.search(query, limit)
 
     def closest(self, query: str, limit: int = 3) -> list:
