@@ -115,12 +115,23 @@ def profile(ref: Reference, drugs: lexicon.DrugLexicon | None = None) -> Profile
     )
 
 
+_PROFILES: dict[int, dict[Reference, Profile]] = {}  # id(drug lexicon) -> reference -> profile
+
+
 class EvidenceIndex:
     """Feature -> references, over a list of references (a document's list plus the library)."""
 
     def __init__(self, refs: list[Reference], drugs: lexicon.DrugLexicon | None = None):
+        drugs = drugs or lexicon.drugs()
         self.refs = refs
-        self.profiles = [profile(r, drugs) for r in refs]
+        # A library's references are profiled once per process, not once per document linked.
+        cache = _PROFILES.setdefault(id(drugs), {})
+        self.profiles = []
+        for r in refs:
+            p = cache.get(r)
+            if p is None:
+                p = cache[r] = profile(r, drugs)
+            self.profiles.append(p)
         self.learned_trials: dict[str, Reference] = {}  # names a document gives, learned while linking
         self.by_acronym: dict[str, set[int]] = defaultdict(set)
         self.by_drug: dict[str, set[int]] = defaultdict(set)
