@@ -7,7 +7,9 @@ on stderr (``refman: error: ...``), never a traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import traceback
 from collections import Counter
 from pathlib import Path
 
@@ -36,15 +38,27 @@ class RefmanGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("refman: interrupted", err=True)
             ctx.exit(130)
-        except Exception as exc:  # a bug: still one line, and a way to report it
-            click.echo(f"refman: internal error: {type(exc).__name__}: {exc} "
-                       "(please report this with the input that caused it)", err=True)
+        except Exception as exc:  # a bug: one line, or the whole traceback when asked for
+            if _debugging(ctx):
+                traceback.print_exc()
+            else:
+                click.echo(f"refman: internal error: {type(exc).__name__}: {exc} (rerun with "
+                           "--traceback or REFMAN_DEBUG=1 for the traceback, and please report "
+                           "it with the input that caused it)", err=True)
             ctx.exit(1)
+
+
+def _debugging(ctx: click.Context) -> bool:
+    """``--traceback`` on the command line, or ``REFMAN_DEBUG`` set to anything but 0/empty."""
+    return bool((ctx.obj or {}).get("traceback")) or os.environ.get("REFMAN_DEBUG", "") not in ("", "0")
 
 
 @click.group(cls=RefmanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="refman")
-def main() -> None:
+@click.option("--traceback", "show_traceback", is_flag=True,
+              help="on an internal error, print the whole traceback (also: REFMAN_DEBUG=1)")
+@click.pass_context
+def main(ctx: click.Context, show_traceback: bool) -> None:
     """refman: clean BibTeX from medical reference lists (GB/T 7714, Vancouver), claims linked
     to their sources, and lookup by trial, author, drug, DOI or registry id.
 
@@ -56,6 +70,7 @@ def main() -> None:
     refman check draft.txt              # markers, order, duplicates, unsourced results
     refman lookup CLARINET              # which references are CLARINET, and what we said
     """
+    ctx.obj = {"traceback": show_traceback}
 
 
 def _read_input(source: str):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,3 +25,19 @@ def nen_references():
 
     result = refman.parse_file(NEN_REVIEW)
     return {r.number: r for r in result.references}
+
+
+@pytest.fixture(scope="session")
+def refman_command_env(tmp_path_factory) -> dict[str, str]:
+    """An environment whose ``refman`` is the one installed beside the interpreter running the
+    tests (or ``python -m refman`` of that interpreter), never whatever is first on PATH."""
+    shim_dir = tmp_path_factory.mktemp("bin")
+    installed = Path(sys.executable).parent / "refman"
+    target = f'"{installed}"' if installed.is_file() else f'"{sys.executable}" -m refman'
+    shim = shim_dir / "refman"
+    shim.write_text(f'#!/bin/sh\nexec {target} "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    env = dict(os.environ)
+    env["PATH"] = f"{shim_dir}{os.pathsep}{env.get('PATH', '')}"
+    assert shutil.which("refman", path=env["PATH"]) == str(shim)
+    return env

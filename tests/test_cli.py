@@ -121,3 +121,27 @@ def test_claims_command_text_json_and_unsourced():
     assert linked and all(set(s) == {"key", "number", "score", "via"} for c in linked for s in c["sources"])
     only = json.loads(run("claims", IMFORTE, "--library", LIBRARY, "--unsourced", "--format", "json").stdout)
     assert only and all(c["sources"] == [] for c in only)
+
+
+def _broken_parse(*args, **kwargs):
+    raise ValueError("a bug planted by the test")
+
+
+@pytest.mark.parametrize("args, env, traceback_shown", [
+    pytest.param(["parse", NEN_REVIEW], {}, False, id="one-line-by-default"),
+    pytest.param(["--traceback", "parse", NEN_REVIEW], {}, True, id="traceback-flag"),
+    pytest.param(["parse", NEN_REVIEW], {"REFMAN_DEBUG": "1"}, True, id="REFMAN_DEBUG"),
+    pytest.param(["parse", NEN_REVIEW], {"REFMAN_DEBUG": "0"}, False, id="REFMAN_DEBUG-0"),
+])
+def test_internal_error_is_one_line_unless_the_traceback_is_asked_for(monkeypatch, args, env,
+                                                                      traceback_shown):
+    import refman.pipeline
+
+    monkeypatch.setattr(refman.pipeline, "parse", _broken_parse)
+    result = run(*args, env=env)
+    assert result.exit_code == 1
+    assert ("Traceback (most recent call last)" in result.stderr) is traceback_shown
+    assert "ValueError: a bug planted by the test" in result.stderr
+    if not traceback_shown:
+        assert result.stderr.count("\n") == 1
+        assert "--traceback or REFMAN_DEBUG=1" in result.stderr

@@ -20,12 +20,22 @@ def test_every_command_is_in_the_readme():
         assert f"refman {name}" in README, name
 
 
-def test_readme_has_the_two_setup_commands_and_ci_runs_the_test_one():
-    assert "pip install . && refman build && refman export --bibtex" in README
-    test_command = 'pip install ".[test]" && python -m pytest -q'
-    assert test_command in README
+FIRST_COMMAND = "pip install . && refman build && refman export --bibtex"
+TEST_COMMAND = 'pip install ".[test]" && python -m pytest -q'
+
+
+def test_readme_has_the_two_setup_commands_and_ci_runs_them_verbatim():
+    assert FIRST_COMMAND in README and TEST_COMMAND in README
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "python3 -m pytest -q" in ci and ".[test]" in ci
+    helper = next(line for line in ci.splitlines() if line.startswith("readme_command()"))
+    script = helper + "\n" + "\n".join(line.split("=", 1)[1].strip("$()")
+                                        for line in ci.splitlines()
+                                        if re.match(r"(first|test)_command=", line))
+    proc = subprocess.run(["bash", "-c", script.replace("$(readme_command", "readme_command")],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.stdout.splitlines() == [FIRST_COMMAND, TEST_COMMAND]
+    assert 'bash -c "$first_command"' in ci and 'bash -c "$test_command"' in ci
+    assert "python3 -m venv" in ci and "pip install -e" not in ci
 
 
 def _session() -> list[tuple[str, str]]:
@@ -47,6 +57,7 @@ SESSION = [pytest.param(c, o, id=c[:40]) for c, o in _session() if not c.startsw
 
 
 @pytest.mark.parametrize("command, shown", SESSION)
-def test_readme_session_matches_real_output(command, shown):
-    proc = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True)
+def test_readme_session_matches_real_output(command, shown, refman_command_env):
+    proc = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True,
+                          env=refman_command_env)
     assert (proc.stdout + proc.stderr).strip("\n") == shown
