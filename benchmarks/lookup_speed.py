@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import refman  # noqa: E402
-from refman.bibtex import to_bibtex  # noqa: E402
+from refman.formats.bibtex import to_bibtex  # noqa: E402
 from refman.model import Name, Reference  # noqa: E402
 
 WORDS = ("efficacy safety lanreotide everolimus atezolizumab durvalumab pembrolizumab nivolumab "
@@ -61,7 +61,7 @@ def main() -> None:
     print(f"library: {n} references written in {time.perf_counter() - start:.1f} s ({folder})")
     lib = refman.Library(folder)
     start = time.perf_counter()
-    lib.lookup("warm-up")
+    refman.lookup("warm-up", lib)
     print(f"index built (first lookup): {time.perf_counter() - start:.1f} s")
     rng = random.Random(1)
     queries = []
@@ -73,7 +73,7 @@ def main() -> None:
     times = []
     for q in queries:
         start = time.perf_counter()
-        lib.lookup(q, limit=5)
+        refman.lookup(q, lib, limit=5)
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
     print(f"in-process lookup: median {statistics.median(times):.1f} ms, "

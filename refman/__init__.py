@@ -22,13 +22,15 @@ __version__ = "0.1.0"
 
 # public name -> the module that defines it
 _EXPORTS = {
-    "parse": "pipeline", "parse_file": "pipeline",
-    "build": "library", "export": "library", "lookup": "library", "Library": "library",
-    "BuildResult": "library",
+    "parse": "parsing", "parse_file": "parsing",
+    "build": "builder", "BuildResult": "builder",
+    "export": "library.export", "lookup": "library.search", "closest": "library.search",
+    "Library": "library.store", "open_library": "library.store",
     "claims": "document", "check": "document", "analyse": "document", "link": "document",
-    "Document": "document", "Finding": "document",
-    "Link": "linking", "LinkedClaim": "linking", "Match": "search",
+    "write": "formats",
     "Reference": "model", "Name": "model", "Problem": "model", "ParseResult": "model",
+    "Claim": "model", "Evidence": "model", "Link": "model", "LinkedClaim": "model", "Match": "model",
+    "Document": "model", "Finding": "model",
     "RefmanError": "errors", "InputError": "errors", "LibraryError": "errors",
     "NoReferencesError": "errors", "StrictModeError": "errors",
 }
@@ -38,7 +40,8 @@ __all__ = ["__version__", *_EXPORTS]
 
 def __getattr__(name: str):
     if name in _EXPORTS:
-        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        module = importlib.import_module(f".{_EXPORTS[name]}", __name__)
+        value = getattr(module, name)
         globals()[name] = value  # once loaded, a plain attribute
         return value
     raise AttributeError(f"module 'refman' has no attribute {name!r}")

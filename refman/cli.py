@@ -19,6 +19,8 @@ from . import __version__
 from .errors import InputError, RefmanError
 
 LIBRARY_HELP = "library folder of .bib files [default: $REFMAN_LIBRARY or ./references]"
+# The formats of refman.formats.WRITERS, named here so that `refman --help` imports nothing.
+FORMATS = ["bibtex", "csl-json", "ris", "json"]
 
 
 class RefmanGroup(click.Group):
@@ -84,7 +86,7 @@ def _read_input(source: str):
 
 def _emit(text: str, output: str | None) -> None:
     if output:
-        from .library import atomic_write
+        from .library.store import atomic_write
 
         target = Path(output)
         if target.parent and not target.parent.exists():
@@ -103,8 +105,8 @@ def _warn(problems, quiet: bool) -> None:
 
 @main.command()
 @click.argument("file", default="-", metavar="[FILE|-]")
-@click.option("--format", "fmt", type=click.Choice(["bibtex", "csl-json", "ris", "json"]),
-              default="bibtex", show_default=True, help="output format")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="bibtex", show_default=True,
+              help="output format")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="write to FILE instead of stdout")
 @click.option("--strict", is_flag=True, help="fail (exit 1) when any entry needed a repair it could not make")
 @click.option("-q", "--quiet", is_flag=True, help="do not print warnings")
@@ -118,14 +120,14 @@ def parse(file: str, fmt: str, output: str | None, strict: bool, quiet: bool) ->
     refman parse seeds/004_dffaab495b30f8fc.txt
     pbpaste | refman parse - --format csl-json
     """
-    from . import formats, pipeline
-    from .bibtex import to_bibtex
+    from . import formats
+    from . import parsing
 
     text = _read_input(file)
-    result = pipeline.parse(text.text, source=Path(text.name).name, strict=strict)
-    writers = {"bibtex": to_bibtex, "csl-json": formats.to_csl_json, "ris": formats.to_ris,
-               "json": formats.to_json}
-    _emit(writers[fmt](list(result.references)), output)
+    # Text from standard input has no document name: no provenance is invented for it.
+    source = "" if file == "-" else Path(text.name).name
+    result = parsing.parse(text.text, source=source, strict=strict, name=source or text.name)
+    _emit(formats.write(result.references, fmt), output)
     _warn(result.problems, quiet)
 
 
@@ -143,7 +145,7 @@ def build(paths: tuple[str, ...], library: str | None, fmt: str, strict: bool, q
     refman build                          # seeds/ -> references/
     refman build drafts/review.txt --library ~/refs
     """
-    from .library import build as build_library
+    from .builder import build as build_library
 
     result = build_library(paths or ("seeds",), library, strict=strict)
     if fmt == "json":
@@ -167,7 +169,7 @@ def build(paths: tuple[str, ...], library: str | None, fmt: str, strict: bool, q
 @click.option("--bibtex", "fmt", flag_value="bibtex", default=True, help="BibTeX (default)")
 @click.option("--csl-json", "fmt", flag_value="csl-json", help="CSL-JSON, for Pandoc and Zotero")
 @click.option("--ris", "fmt", flag_value="ris", help="RIS, for EndNote")
-@click.option("--format", "fmt", type=click.Choice(["bibtex", "csl-json", "ris", "json"]),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="any of the formats by name (json: refman's own fields)")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="write to FILE instead of stdout")
 @click.option("--library", "library", envvar="REFMAN_LIBRARY", type=click.Path(file_okay=False),
@@ -179,7 +181,7 @@ def export(fmt: str, output: str | None, library: str | None) -> None:
     refman export --bibtex -o references.bib
     refman export --csl-json > references.json
     """
-    from .library import export as export_library
+    from .library.export import export as export_library
 
     _emit(export_library(library, fmt or "bibtex"), output)
 
@@ -270,13 +272,14 @@ def lookup(query: str, library: str | None, limit: int, fmt: str) -> None:
     refman lookup "Caplin 2014" --format json
     refman lookup 仑伐替尼
     """
-    from .library import Library, library_path
+    from .library.search import closest, lookup as find
+    from .library.store import open_library
 
-    lib = Library(library_path(library))
-    matches = lib.lookup(query, limit)
+    lib = open_library(library)
+    matches = find(query, lib, limit)
     if not matches:
-        closest = lib.closest(query)
-        hint = "; closest: " + ", ".join(f"{m.via.split('~', 1)[-1]} ({m.key})" for m in closest) if closest else ""
+        near = closest(query, lib)
+        hint = "; closest: " + ", ".join(f"{m.evidence.value} ({m.key})" for m in near) if near else ""
         if fmt == "json":
             click.echo("[]")
         click.echo(f'refman: no source matches "{query}"{hint}', err=True)

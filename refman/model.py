@@ -1,4 +1,5 @@
-"""The plain data that flows through refman: names, references, problems.
+"""The plain data that flows through refman: names, references, problems; claims, the evidence
+that links them, links; lookup matches and check findings.
 
 Everything here is a frozen dataclass: stages return new values and never mutate what they are
 given, so any stage can be tested with nothing around it. Library types (bibtexparser's
@@ -8,7 +9,7 @@ given, so any stage can be tested with nothing around it. Library types (bibtexp
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -161,4 +162,171 @@ class ParseResult:
 _REFERENCE_FIELDS = frozenset(f.name for f in fields(Reference))
 
 
-__all__ = ["Name", "Problem", "Reference", "ParseResult"]
+# --- claims and their sources ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Marker:
+    """A citation marker as written, where it stands, and the entry numbers it names.
+
+    ``start``/``end`` are offsets into the document; ``at`` is the offset in the claim's text.
+    """
+
+    text: str
+    start: int
+    end: int
+    numbers: tuple[int, ...]
+    at: int = 0
+    style: str = "bracket"  # caret, sup, bracket, superscript, paren, flattened
+
+
+@dataclass(frozen=True)
+class Entities:
+    """What a sentence names: trial acronyms, registry ids, drugs (INN), author mentions, years."""
+
+    acronyms: tuple[str, ...] = ()
+    trials: tuple[str, ...] = ()  # the acronyms that the sentence calls a trial or study
+    registry: tuple[str, ...] = ()
+    drugs: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of the body, where it stands, its markers and what it names."""
+
+    text: str
+    start: int
+    end: int
+    markers: tuple[int, ...] = ()
+    marker_spans: tuple[Marker, ...] = ()
+    entities: Entities = field(default_factory=Entities)
+    section: str = ""
+    document: str = ""
+    paragraph: int = 0  # 0-based line of the body the sentence stands in
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason for a link or a match: what kind of evidence, its value, its weight.
+
+    ``Evidence("acronym", "CLARINET", 0.9)`` prints as ``acronym:CLARINET``; an approximate
+    (fuzzy) match as ``acronym~CLARINET``; a marker as ``marker``.
+    """
+
+    kind: str  # marker, registry, acronym, author, drug, journal, title, year, context, named, section, ...
+    value: str = ""
+    weight: float = 1.0
+    approximate: bool = False
+
+    def __str__(self) -> str:
+        if not self.value:
+            return self.kind
+        return f"{self.kind}{'~' if self.approximate else ':'}{self.value}"
+
+
+def render_reasons(reasons: tuple[Evidence, ...]) -> str:
+    """``acronym:KC-WISE,drug:anbenitamab``: the reasons of a link as one line."""
+    return ",".join(str(r) for r in reasons)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One source of a claim: the reference's key and list number, the score, the reasons."""
+
+    key: str
+    number: int | None
+    score: float
+    reasons: tuple[Evidence, ...]
+    source: str = ""  # the document whose list holds the reference
+
+    @property
+    def via(self) -> str:
+        return render_reasons(self.reasons)
+
+
+@dataclass(frozen=True)
+class LinkedClaim:
+    """A claim with its sources; ``dangling`` holds marker numbers that name no entry."""
+
+    claim: Claim
+    sources: tuple[Link, ...] = ()
+    dangling: tuple[int, ...] = ()
+
+    @property
+    def unsourced(self) -> bool:
+        return not self.sources
+
+    def to_dict(self) -> dict:
+        c = self.claim
+        return {"text": c.text, "start": c.start, "end": c.end, "markers": list(c.markers),
+                "sources": [{"key": s.key, "number": s.number, "score": round(s.score, 3), "via": s.via}
+                            for s in self.sources],
+                **({"dangling": list(self.dangling)} if self.dangling else {})}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed document: name, text, its own references, and its linked claims."""
+
+    name: str
+    text: str
+    references: tuple[Reference, ...]
+    claims: tuple[LinkedClaim, ...]
+
+    def reference(self, number: int) -> Reference | None:
+        return next((r for r in self.references if r.number == number), None)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem the editor should look at."""
+
+    kind: str  # dangling-marker, uncited-entry, out-of-order, duplicate-entry, wrong-trial, unsourced-result
+    message: str
+    number: int | None = None
+    numbers: tuple[int, ...] = ()
+    claim: str = ""
+    start: int | None = None
+
+    def to_dict(self) -> dict:
+        out: dict[str, Any] = {"kind": self.kind, "message": self.message}
+        if self.number is not None:
+            out["number"] = self.number
+        if self.numbers:
+            out["numbers"] = list(self.numbers)
+        if self.claim:
+            out["claim"] = self.claim
+            out["start"] = self.start
+        return out
+
+
+# --- lookup ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Match:
+    """One reference found by a query: why it matched, what it is, what claims say about it."""
+
+    key: str
+    score: float
+    evidence: Evidence
+    title: str = ""
+    year: str = ""
+    authors: tuple[str, ...] = ()
+    container: str = ""
+    number: int | None = None
+    source: str = ""
+    claims: tuple[dict, ...] = field(default_factory=tuple)
+
+    @property
+    def via(self) -> str:
+        return str(self.evidence)
+
+    def to_dict(self) -> dict:
+        return {"key": self.key, "score": round(self.score, 3), "via": self.via, "title": self.title,
+                "year": self.year, "authors": list(self.authors), "container": self.container,
+                "source": self.source, "number": self.number, "claims": list(self.claims)}
+
+
+__all__ = ["Name", "Problem", "Reference", "ParseResult", "Marker", "Entities", "Claim", "Evidence",
+           "Link", "LinkedClaim", "Document", "Finding", "Match", "render_reasons"]

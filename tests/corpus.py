@@ -40,8 +40,8 @@ def load_corpus() -> list[Case]:
 def parse_case(case: Case):
     """Parse a case as refman parses a list: its lines put together by the splitter (a
     line-broken entry is joined; a Chinese entry's English line becomes its translation)."""
-    from refman.split import split_entries
-    from refman.styles import parse_entry
+    from refman.parsing.split import split_entries
+    from refman.parsing.styles import parse_entry
 
     entries, _ = split_entries(list(enumerate(case.raw.split("\n"))))
     if len(entries) != 1:

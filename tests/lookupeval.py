@@ -32,7 +32,7 @@ def score(folder: Path, limit: int = 10) -> tuple[int, int, int, list[str]]:
     right = also_found = 0
     failures = []
     for q in load_queries():
-        matches = lib.lookup(q["query"], limit)
+        matches = refman.lookup(q["query"], lib, limit)
         where = [(m.source, m.number) for m in matches]
         first_ok = bool(where) and where[0] == (q["doc"], q["number"])
         right += first_ok

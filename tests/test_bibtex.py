@@ -5,9 +5,10 @@ from __future__ import annotations
 import bibtexparser
 import pytest
 
-from refman import bibtex, keys
+from refman.formats import bibtex
+from refman.parsing import keys
 from refman.model import Name, Reference
-from refman.styles import parse_entry
+from refman.parsing.styles import parse_entry
 
 
 @pytest.mark.parametrize("title, expected", [

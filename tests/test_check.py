@@ -7,7 +7,7 @@ import json
 import pytest
 
 import refman
-from refman.document import _longest_increasing
+from refman.linking.check import longest_increasing as _longest_increasing
 
 from . import linkeval
 from .conftest import KC_WISE, LIBRARY, NEN_REVIEW

@@ -7,7 +7,9 @@ import shutil
 import pytest
 
 import refman
-from refman.sentences import expand, find_entities, find_markers, split_claims
+from refman.linking.markers import expand, find_markers
+from refman.linking.sentences import split_claims
+from refman.vocab.mentions import find_entities
 
 from . import linkeval
 from .conftest import IMFORTE, KC_WISE, LIBRARY, NEN_REVIEW, SEEDS
@@ -48,7 +50,7 @@ def test_expand_keeps_absurd_ranges_as_their_ends():
 
 
 def test_a_year_in_brackets_is_no_marker_unless_the_list_is_that_long():
-    from refman.linking import drop_year_markers
+    from refman.linking.link import drop_year_markers
     from refman.model import Reference
 
     [claim] = split_claims("The 2019 guidelines [2019] agree [3].")

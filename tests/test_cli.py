@@ -135,9 +135,9 @@ def _broken_parse(*args, **kwargs):
 ])
 def test_internal_error_is_one_line_unless_the_traceback_is_asked_for(monkeypatch, args, env,
                                                                       traceback_shown):
-    import refman.pipeline
+    import refman.parsing
 
-    monkeypatch.setattr(refman.pipeline, "parse", _broken_parse)
+    monkeypatch.setattr(refman.parsing, "parse", _broken_parse)
     result = run(*args, env=env)
     assert result.exit_code == 1
     assert ("Traceback (most recent call last)" in result.stderr) is traceback_shown

@@ -52,11 +52,14 @@ def test_broken_bib_file_is_reported_with_its_line(tmp_path):
 
 def test_build_leaves_no_temporary_files_and_rewrites_identically(tmp_path):
     refman.build([SEEDS], tmp_path)
-    first = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    first = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     refman.build([SEEDS], tmp_path)
-    second = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    second = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     assert first == second
     assert all(name.endswith((".bib", ".claims.json")) for name in first)
+    # refman's own folder holds only its lock (the index is made by the first lookup)
+    assert [p.name for p in tmp_path.iterdir() if p.is_dir()] == [".refman-index"]
+    assert [p.name for p in (tmp_path / ".refman-index").iterdir()] == ["write.lock"]
 
 
 def test_library_reloads_when_a_file_changes(tmp_path):
@@ -101,7 +104,7 @@ def test_non_utf8_bib_file_is_a_clear_error(tmp_path):
 
 
 def test_output_follows_symlinks_keeps_permissions_and_writes_devices(tmp_path):
-    from refman.library import atomic_write
+    from refman.library.store import atomic_write
 
     real = tmp_path / "real.bib"
     real.write_text("old", encoding="utf-8")

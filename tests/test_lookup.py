@@ -53,7 +53,7 @@ def larger_library(tmp_path_factory):
 
 @pytest.mark.parametrize("query, first", QUERIES)
 def test_same_queries_on_a_library_with_other_documents(query, first, larger_library):
-    matches = larger_library.lookup(query)
+    matches = refman.lookup(query, larger_library)
     assert matches and matches[0].key == first, [(m.key, m.via) for m in matches]
 
 
@@ -75,14 +75,14 @@ def test_query_set_over_a_library_with_more_documents(tmp_path):
 def test_index_is_rebuilt_only_when_the_bibtex_changes(tmp_path):
     refman.build([SEEDS], tmp_path)
     lib = refman.Library(tmp_path)
-    assert lib.lookup("IMforte") == []
+    assert refman.lookup("IMforte", lib) == []
     index = tmp_path / ".refman-index" / "index.sqlite"
     built = index.stat().st_mtime_ns
     time.sleep(0.01)
-    refman.Library(tmp_path).lookup("CLARINET")
+    refman.lookup("CLARINET", refman.Library(tmp_path))
     assert index.stat().st_mtime_ns == built  # unchanged library: the index is reused
     (tmp_path / "imforte.bib").write_text(IMFORTE_BIB, encoding="utf-8")
-    assert [m.key for m in lib.lookup("IMforte")] == ["pazares2025lurbinectedin"]
+    assert [m.key for m in refman.lookup("IMforte", lib)] == ["pazares2025lurbinectedin"]
     assert index.stat().st_mtime_ns != built
 
 
@@ -119,14 +119,14 @@ def test_index_folder_is_not_committed():
 
 
 def test_read_only_library_is_searched_from_memory(tmp_path, monkeypatch):
-    import refman.index
+    import refman.library.index
 
     refman.build([SEEDS], tmp_path)
 
     def refuse(*args, **kwargs):
         raise PermissionError("read-only file system")
 
-    monkeypatch.setattr(refman.index.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(refman.library.index.tempfile, "mkstemp", refuse)
     assert refman.lookup("CLARINET", tmp_path)[0].key == "caplin2014lanreotide"
     assert not (tmp_path / ".refman-index" / "index.sqlite").exists()
 
@@ -145,9 +145,9 @@ def test_pmid_pinyin_standard_number_and_one_result_per_paper(tmp_path):
         "GB/T 7714—2015[S]. 北京: 中国标准出版社, 2015.\n", encoding="utf-8")
     refman.build([docs], tmp_path / "lib")
     lib = refman.Library(tmp_path / "lib")
-    assert [m.via for m in lib.lookup("PMID: 27718847")] == ["pmid:27718847"]
-    assert len(lib.lookup("Reck 2016")) == 1  # listed by both documents, shown once
-    assert lib.lookup("Zheng 2024")[0].title.startswith("2022年中国恶性肿瘤")
-    assert lib.lookup("zheng rongshou")[0].title.startswith("2022年中国恶性肿瘤")
-    assert lib.lookup("GB/T 7714")[0].title == "信息与文献 参考文献著录规则"
-    assert not any(m.via.startswith("author:") for m in lib.lookup("gastric cancer immunotherapy"))
+    assert [m.via for m in refman.lookup("PMID: 27718847", lib)] == ["pmid:27718847"]
+    assert len(refman.lookup("Reck 2016", lib)) == 1  # listed by both documents, shown once
+    assert refman.lookup("Zheng 2024", lib)[0].title.startswith("2022年中国恶性肿瘤")
+    assert refman.lookup("zheng rongshou", lib)[0].title.startswith("2022年中国恶性肿瘤")
+    assert refman.lookup("GB/T 7714", lib)[0].title == "信息与文献 参考文献著录规则"
+    assert not any(m.via.startswith("author:") for m in refman.lookup("gastric cancer immunotherapy", lib))

@@ -48,7 +48,7 @@ def test_latin1_text_is_refused_not_misread_as_chinese():
 
 
 def test_too_large_input_is_refused_before_reading(tmp_path, monkeypatch):
-    monkeypatch.setattr(read, "MAX_BYTES", 1000)
+    monkeypatch.setattr(read.text, "MAX_BYTES", 1000)
     big = tmp_path / "big.txt"
     big.write_bytes(b"x" * 2000)
     with pytest.raises(InputError, match="larger than"):

@@ -112,7 +112,7 @@ def test_committed_library_equals_a_fresh_build(tmp_path):
     result = refman.build([SEEDS], tmp_path)
     assert result.skipped == (IMFORTE.name,)
     assert len(result.references) == 51
-    fresh = sorted(p.name for p in tmp_path.iterdir())
+    fresh = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
     committed = sorted(p.name for p in LIBRARY.iterdir() if not p.name.startswith("."))
     assert fresh == committed
     match, mismatch, errors = filecmp.cmpfiles(tmp_path, LIBRARY, fresh, shallow=False)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import refman
-from refman.find import locate
-from refman.split import split_entries
+from refman.parsing.find import locate
+from refman.parsing.split import split_entries
 
 ENTRY = "CAPLIN M E, PAVEL M. Lanreotide in metastatic enteropancreatic neuroendocrine tumors [J]. N Engl J Med, 2014, 371(3): 224-233."
 ENTRY2 = "HORN L, MANSFIELD A S. First-line atezolizumab plus chemotherapy [J]. N Engl J Med, 2018, 379(23): 2220-2229."

@@ -17,8 +17,8 @@ import bibtexparser
 import pytest
 
 import refman
-from refman.bibtex import to_bibtex
-from refman.keys import assign_keys
+from refman.formats.bibtex import to_bibtex
+from refman.parsing.keys import assign_keys
 
 from . import toolchain
 from .conftest import LIBRARY
@@ -33,7 +33,7 @@ def _library_bib() -> tuple[str, dict]:
 
 
 def _corpus_bib() -> tuple[str, dict]:
-    from refman.styles import parse_entry
+    from refman.parsing.styles import parse_entry
 
     refs = []
     for case in load_corpus():
