@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-LIBRARY = ROOT / "references"
+COMMITTED_LIBRARY = ROOT / "references"
+# Tests read a copy of the committed library: a lookup writes its index beside the .bib files,
+# and nothing a test does may change what is committed.
+_WORK = Path(tempfile.mkdtemp(prefix="refman-tests-"))
+atexit.register(shutil.rmtree, _WORK, ignore_errors=True)
+LIBRARY = _WORK / "references"
+shutil.copytree(COMMITTED_LIBRARY, LIBRARY, ignore=shutil.ignore_patterns(".refman-index"))
 DATA = Path(__file__).resolve().parent / "data"
 NEN_REVIEW = SEEDS / "004_dffaab495b30f8fc.txt"
 KC_WISE = SEEDS / "003_fe89d64086f56618.txt"

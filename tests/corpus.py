@@ -39,16 +39,19 @@ def load_corpus() -> list[Case]:
 
 def parse_case(case: Case):
     """Parse a case as refman parses a list: its lines put together by the splitter (a
-    line-broken entry is joined; a Chinese entry's English line becomes its translation)."""
+    line-broken entry is joined; a Chinese entry's English line becomes its translation). A case
+    the splitter cuts into several entries (or none) is parsed as it was cut, first entry only,
+    with a ``split`` problem: the loss shows in the score instead of being papered over."""
+    from refman.model import Problem, Reference
     from refman.parsing.split import split_entries
     from refman.parsing.styles import parse_entry
 
     entries, _ = split_entries(list(enumerate(case.raw.split("\n"))))
+    if not entries:
+        return Reference(raw=case.raw), [Problem("split", "the splitter found no entry")]
+    ref, problems = parse_entry(entries[0].text, translation=entries[0].translation.strip())
     if len(entries) != 1:
-        entry_text, translation = case.raw.split("\n")[0], "\n".join(case.raw.split("\n")[1:])
-    else:
-        entry_text, translation = entries[0].text, entries[0].translation
-    ref, problems = parse_entry(entry_text, translation=translation.strip())
+        problems.append(Problem("split", f"the splitter cut one entry into {len(entries)}"))
     return ref, problems
 
 

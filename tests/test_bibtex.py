@@ -72,8 +72,8 @@ def test_keys_are_ascii_unique_and_stable():
             Reference(raw="", authors=(Name("曾晓明"),), year="2019", title="肺癌"),
             Reference(raw="", title="The untitled report", year="")]
     got = [r.key for r in keys.assign_keys(refs)]
+    # no author: the title's first significant word stands first, "nd" for the missing year
     assert got == ["cwikla2021lanreotide", "cwikla2021lanreotideb", "xujianming2020weiai",
-                   "zengxiaoming2019feiai", "untitledndreport"] or got[4].isascii()
-    assert got[:4] == ["cwikla2021lanreotide", "cwikla2021lanreotideb", "xujianming2020weiai", "zengxiaoming2019feiai"]
+                   "zengxiaoming2019feiai", "untitlednd"]
     assert got == [r.key for r in keys.assign_keys(refs)]
     assert all(k.isascii() and k.isalnum() for k in got)

@@ -137,7 +137,7 @@ def test_linking_on_gold_documents_without_markers():
     score = linkeval.score_links(linkeval.cases(), library=SEEDS.parent / "tests" / "data" / "empty")
     assert score.marker_exact == score.marker_claims
     assert score.wrong_rate <= 0.05, "\n".join(score.wrongs)
-    assert score.recall >= 0.55, "\n".join(score.misses)
+    assert score.recall >= 0.70, "\n".join(score.misses)  # measured: 72.5% (benchmarks/link_score.py)
 
 
 def test_hard_wrapped_sentences_keep_their_text_and_markers():

@@ -20,7 +20,8 @@ def run(*args, input=None, env=None):
 
 def test_version_and_help_for_every_command():
     assert run("--version").output.startswith("refman, version ")
-    for command in ("parse", "build", "export"):
+    assert len(main.commands) >= 6
+    for command in main.commands:
         result = run(command, "--help")
         assert result.exit_code == 0
         assert "refman " + command in result.output  # every help shows an example
@@ -98,7 +99,7 @@ def test_build_then_export_to_a_file(tmp_path):
 def test_export_formats_from_the_committed_library():
     for flag, check in (("--csl-json", lambda o: len(json.loads(o)) == 51),
                         ("--ris", lambda o: o.count("ER  - ") == 51),
-                        ("--bibtex", lambda o: o.count("@") >= 51)):
+                        ("--bibtex", lambda o: o.count("\n@") + o.startswith("@") == 51)):
         result = run("export", flag, "--library", LIBRARY)
         assert result.exit_code == 0 and check(result.stdout), flag
 

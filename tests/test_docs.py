@@ -4,13 +4,14 @@ is what the commands print today."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 
 import pytest
 
 from refman.cli import main
 
-from .conftest import ROOT
+from .conftest import LIBRARY, ROOT, SEEDS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -56,8 +57,18 @@ def _session() -> list[tuple[str, str]]:
 SESSION = [pytest.param(c, o, id=c[:40]) for c, o in _session() if not c.startswith("refman build")]
 
 
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory):
+    """The README's commands run in a copy of the checkout's seeds and library, so the index a
+    lookup writes never lands in the committed references/."""
+    folder = tmp_path_factory.mktemp("checkout")
+    shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copytree(LIBRARY, folder / "references", ignore=shutil.ignore_patterns(".refman-index"))
+    return folder
+
+
 @pytest.mark.parametrize("command, shown", SESSION)
-def test_readme_session_matches_real_output(command, shown, refman_command_env):
-    proc = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True,
+def test_readme_session_matches_real_output(command, shown, refman_command_env, checkout):
+    proc = subprocess.run(["bash", "-c", command], cwd=checkout, capture_output=True, text=True,
                           env=refman_command_env)
     assert (proc.stdout + proc.stderr).strip("\n") == shown

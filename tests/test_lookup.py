@@ -4,7 +4,6 @@ library, the index's rebuild rule, and the command's output and exit codes."""
 from __future__ import annotations
 
 import json
-import os
 import time
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 import refman
 
 from . import lookupeval
-from .conftest import LIBRARY, SEEDS
+from .conftest import COMMITTED_LIBRARY, LIBRARY, ROOT, SEEDS
 from .test_cli import run
 from .test_library import IMFORTE_BIB
 
@@ -69,7 +68,7 @@ def test_query_set_over_a_library_with_more_documents(tmp_path):
     """102 queries in both languages over the seeds and ten more documents."""
     lookupeval.build_library(tmp_path)
     total, right, also, failures = lookupeval.score(tmp_path)
-    assert right / total >= 0.9, "\n".join(failures)
+    assert right / total >= 0.94, "\n".join(failures)  # measured: 95.1% (benchmarks/lookup_score.py)
 
 
 def test_index_is_rebuilt_only_when_the_bibtex_changes(tmp_path):
@@ -113,9 +112,10 @@ def test_empty_query_is_a_clear_error():
         refman.lookup("  ", LIBRARY)
 
 
-def test_index_folder_is_not_committed():
-    ignored = open(os.path.join(LIBRARY.parent, ".gitignore"), encoding="utf-8").read()
+def test_index_folder_is_not_committed_nor_written_by_the_tests():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
     assert ".refman-index/" in ignored
+    assert LIBRARY != COMMITTED_LIBRARY and LIBRARY.parent != ROOT
 
 
 def test_read_only_library_is_searched_from_memory(tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ import pytest
 
 import refman
 
-from .conftest import IMFORTE, KC_WISE, LIBRARY, NEN_REVIEW, SEEDS
+from .conftest import COMMITTED_LIBRARY, IMFORTE, KC_WISE, LIBRARY, NEN_REVIEW, SEEDS
 
 
 def names(ref):
@@ -113,9 +113,9 @@ def test_committed_library_equals_a_fresh_build(tmp_path):
     assert result.skipped == (IMFORTE.name,)
     assert len(result.references) == 51
     fresh = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
-    committed = sorted(p.name for p in LIBRARY.iterdir() if not p.name.startswith("."))
+    committed = sorted(p.name for p in COMMITTED_LIBRARY.iterdir() if not p.name.startswith("."))
     assert fresh == committed
-    match, mismatch, errors = filecmp.cmpfiles(tmp_path, LIBRARY, fresh, shallow=False)
+    match, mismatch, errors = filecmp.cmpfiles(tmp_path, COMMITTED_LIBRARY, fresh, shallow=False)
     assert mismatch == [] and errors == [], "run `refman build` and commit references/"
 
 

@@ -408,10 +408,17 @@ def lookup(query: str, library: LibraryArg = None, limit: int = 10) -> list[Matc
     """The references that best match ``query`` (trial name, author and year, drug in English
     or Chinese, DOI, registry id, title words, journal and year, key), best first.
 
-    >>> import refman.library.search, pathlib
-    >>> bundled = pathlib.Path(refman.library.search.__file__).parents[2] / "references"
-    >>> [m.key for m in lookup("CLARINET", bundled)]
-    ['caplin2014lanreotide', 'caplin2021lanreotide', 'pavel2021efficacy']
+    >>> import tempfile, refman
+    >>> lib = refman.Library(tempfile.mkdtemp())
+    >>> _ = lib.write("review", refman.parse(
+    ...     "[1] CAPLIN M E, PAVEL M. Lanreotide in metastatic enteropancreatic neuroendocrine tumors[J]. "
+    ...     "N Engl J Med, 2014, 371(3): 224-233.\\n[2] CAPLIN M E, PAVEL M, PHAN A T. Lanreotide autogel/depot "
+    ...     "in advanced enteropancreatic neuroendocrine tumours: final results of the CLARINET open-label "
+    ...     "extension study[J]. Endocrine, 2021, 71(2): 502-513.", source="review.txt").references)
+    >>> [(m.key, m.via) for m in lookup("CLARINET", lib)]
+    [('caplin2021lanreotide', 'acronym:CLARINET')]
+    >>> [m.key for m in lookup("Caplin 2014", lib)]
+    ['caplin2014lanreotide', 'caplin2021lanreotide']
     """
     from ..errors import InputError
 

@@ -56,7 +56,7 @@ def _is_non_claim(line: str) -> bool:
         return True
     if len(_INSTITUTION.findall(text)) >= 2 and not any(t in text for t in "。！？"):
         return True
-    has_end = any(t in text for t in _TERMINATORS) or re.search(r"[a-z0-9)\]%]\.(?:\s|$)", text)
+    has_end = any(t in text for t in _TERMINATORS) or re.search(r"[A-Za-z0-9)\]%]\.(?:\s|$)", text)
     limit = 60 if has_cjk(text) else 120
     return not has_end and len(text) < limit
 

@@ -73,15 +73,21 @@ def _last_heading(lines: list[str]) -> int | None:
 
 
 def _trailing_numbered_block(lines: list[str]) -> int | None:
-    """The first line of a run of numbered entries that starts at 1 and carries on to the end
-    of the document (allowing wrapped lines and trailing notes)."""
+    """The first line of a run of numbered entries that carries on to the end of the document
+    (allowing wrapped lines and trailing notes): it starts at 1, or, when nothing stands before
+    it (a bare list pasted from the middle of a longer one), at any number."""
     numbered = [(i, NUMBERED.match(_unbullet(line))) for i, line in enumerate(lines)]
     numbered = [(i, m) for i, m in numbered if m]
+    top = next((i for i, line in enumerate(lines) if line.strip()), 0)
+
+    def may_start(i: int, m: re.Match[str]) -> bool:
+        return entry_number(m) == 1 or i == top
+
     if len(numbered) == 1:
         # A single entry pasted alone: "[1] CAPLIN M E ... 224-233."
         i, m = numbered[0]
         tail = [line for line in lines[i + 1:] if line.strip()]
-        if entry_number(m) == 1 and looks_like_reference(lines[i]) and len(tail) <= 5:
+        if may_start(i, m) and looks_like_reference(lines[i]) and len(tail) <= 5:
             return i
         return None
     if not numbered:
@@ -96,7 +102,7 @@ def _trailing_numbered_block(lines: list[str]) -> int | None:
             break
         first = k
         expected -= 1
-    if entry_number(numbered[first][1]) != 1 or end - first < 1:
+    if not may_start(*numbered[first]) or end - first < 1:
         return None
     start = numbered[first][0]
     # Numbered steps or findings are not references: most entries must look like one.

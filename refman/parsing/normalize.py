@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..vocab.script import YEAR
+
 
 # --- whole-entry cleaning ---------------------------------------------------------------
 
@@ -45,13 +47,15 @@ _BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|to|und|et|bis)\b)"
 # Only after the ": " or ", " that introduces pages, so "COVID-19 - 11 March" in a title stays.
 _BROKEN_RANGE = re.compile(r"(?<=[:,] )([A-Za-z]?\d+)(?:\s?[-–]\s|\s[-–]\s?)(?=[A-Za-z]?\d+\s*(?:[.,;\[(]|$))")
 # A full stop with the space lost after it: "et al.Sorafenib", "[J].N Engl J Med", "Med.2010;".
-_GLUED_STOP = re.compile(r"(?<=[a-z\]])\.(?=[A-Z][a-z]|[A-Z] [A-Z]|[A-Z]{2})|(?<=[a-z])\.(?=(?:1[6-9]|20)\d\d\s*;)")
+_GLUED_STOP = re.compile(rf"(?<=[a-z\]])\.(?=[A-Z][a-z]|[A-Z] [A-Z]|[A-Z]{{2}})|(?<=[a-z])\.(?={YEAR}\s*;)")
 # Markdown escapes left by converters: 15\_suppl, \*, \[.
 _MD_ESCAPE = re.compile(r"\\([_*\[\]#])")
 _TILDE_RANGE = re.compile(r"(?<=\d)\s*[~～〜]\s*(?=\d)")
 _SPACE_RUN = re.compile(r"[ \t\n]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[.,;:)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[])\s+")
+# A volume and its issue set apart: "12 (3): 45" (CNKI spacing, NCI PDQ's "98 (3): 455-62").
+_SPACED_ISSUE = re.compile(r"(?<=\d) (?=\([^()]{1,20}\)\s*:)")
 # "[J] ." / "[EB/OL] ." : the type code glued to its period.
 _CODE_SPACING = re.compile(r"\s*(\[[A-Z]{1,2}(?:/[A-Z]{2})?\])\s*(?=[.,/]|$)")
 _DOUBLE_STOP = re.compile(r"\.(\s*\.)+")
@@ -89,6 +93,8 @@ def clean(text: str) -> str:
     elif "(" in text:
         text = _SPACE_AFTER_OPEN.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub("", text)
+    if " (" in text:
+        text = _SPACED_ISSUE.sub("", text)
     if ". ." in text or ".." in text:
         text = _DOUBLE_STOP.sub(".", text)
     return text

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Problem
+from ..vocab.identifiers import DOI_ANY
 from ..vocab.lines import (AUTHOR_START, BULLET, NUMBERED, TYPE_CODE, entry_number, is_strong, join_broken_line,
                            looks_like_reference)
 from ..vocab.script import YEAR, YEAR_RE, cjk_share, is_han
@@ -62,7 +63,7 @@ def _is_page_furniture(line: str) -> bool:
     return len(line) < 100 and bool(_PAGE_FURNITURE.search(line)) and not TYPE_CODE.search(line)
 
 
-_FINAL_ID = re.compile(r"(?:\b10\.\d{4,9}/\S+|https?://\S+|\d)$")
+_FINAL_ID = re.compile(rf"(?:{DOI_ANY.pattern}|https?://\S+|\d)$")
 
 
 def _complete(text: str) -> bool:
@@ -122,9 +123,12 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
             skipped.append(text)
             continue
         if last is None:
-            # An unnumbered first entry may be wrapped before its year: start it at its authors.
-            if looks_like_reference(text) or AUTHOR_START.match(text):
+            # An unnumbered list starts at its first line (it may be wrapped before its year);
+            # in a numbered list, a line before the first number is a note, reported if kept out.
+            if not numbered_list or looks_like_reference(text) and not skipped:
                 entries.append({"number": None, "text": text, "translation": "", "line": lineno})
+            else:
+                skipped.append(text)
             continue
         if _is_translation(last, text):
             last["translation"] = text

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Name
 from . import lexicon
-from .script import has_cjk
+from .script import HAN, HAN_RUN, has_cjk
 
 # Words that make an author string an organisation rather than a person.
 _CORPORATE_WORDS = re.compile(
@@ -85,11 +85,11 @@ def person_name(text: str) -> Name | None:
         return None
     if has_cjk(text):
         core = re.sub(r"\s", "", text)
-        if 2 <= len(core) <= 4 and re.fullmatch(r"[\u3400-\u9fff·•]+", core):
+        if 2 <= len(core) <= 4 and re.fullmatch(rf"[{HAN}·•]+", core):
             return Name(core)
-        if len(core) <= 6 and re.fullmatch(r"[\u3400-\u9fff]+", core) and not _org_words(core):
+        if len(core) <= 6 and HAN_RUN.fullmatch(core) and not _org_words(core):
             return Name(core)  # a transliterated foreign name written without its dot: 尼葛洛庞帝
-        if re.fullmatch(r"[\u3400-\u9fff]+[·•・][\u3400-\u9fff·•・]+", core) and len(core) <= 12:
+        if re.fullmatch(rf"[{HAN}]+[·•・][{HAN}·•・]+", core) and len(core) <= 12:
             return Name(core)  # a transliterated foreign name: 马克·吐温
         return None
     words = text.replace(",", " ").split()
@@ -160,7 +160,10 @@ def natural_case(word: str) -> str:
 
 
 ET_AL = re.compile(r"^(?:et\s*al\.?|等|等人|et\s+al\.?,?\s*eds?\.?)$", re.I)
-_NAME_SEP = re.compile(r"\s*[,，、;；]\s*|\s*(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
+_NAME_SEP = re.compile(r"\s*[,，、;；]\s*")
+# Chinese names separated by spaces alone ("王伟 李强"); where commas separate the names, a space
+# inside one is padding ("王 伟,李 强": two authors, as typeset two-character names are).
+_HAN_SPACE = re.compile(rf"(?<=[{HAN}])\s+(?=[{HAN}])")
 # "Amin MB, Edge SB, et al, editors" / "Kasper DL, eds" / "王辰, 主编": the list names editors.
 _EDITOR_ROLE = re.compile(r"\s*[,，]?\s*(?:(?:technical\s+|guest\s+)?(?:editors?|eds?)\.?|主编|编著|编|主审)\s*$", re.I)
 _TRANSLATOR_ROLE = re.compile(r"\s*[,，]?\s*(?:等\s*[,，]?\s*)?译\s*$|\s*[,，]?\s*(?:translators?|trans)\.?\s*$", re.I)
@@ -197,6 +200,10 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
         m = _TRANSLATOR_ROLE.search(text)
         if m and m.start() > 0:
             role, text = "translator", text[: m.start()]
+    if _NAME_SEP.search(text):
+        text = _HAN_SPACE.sub("", text)
+    else:
+        text = _HAN_SPACE.sub(",", text)
     items = [i.strip().rstrip(".") for i in _NAME_SEP.split(text) if i and i.strip()]
     if not items:
         return None

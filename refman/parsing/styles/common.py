@@ -219,7 +219,7 @@ _EDITION = re.compile(
     r"^(?:(?P<ed>\d+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?|"
     r"第?\s*\d+|[一二三四五六七八九十]+)\s*(?:ed(?:ition)?n?\.?|版|edn\.?)"
     # editions named in words: 修订版, 石印本, 影印本
-    r"|(?P<named>[\u4e00-\u9fff]{1,4}(?:版|本)))\s*[.,]\s*",
+    rf"|(?P<named>[{HAN}]{{1,4}}(?:版|本)))\s*[.,]\s*",
 )
 
 
