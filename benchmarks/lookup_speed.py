@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import refman  # noqa: E402
-from refman.formats.bibtex import to_bibtex  # noqa: E402
-from refman.model import Name, Reference  # noqa: E402
+import refman
+from refman.formats.bibtex import to_bibtex
+from refman.model import Name, Reference
 
 WORDS = ("efficacy safety lanreotide everolimus atezolizumab durvalumab pembrolizumab nivolumab "
          "neuroendocrine tumours carcinoma lung gastric breast colorectal randomised phase trial "

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import refman  # noqa: E402
-from refman.formats.bibtex import to_bibtex  # noqa: E402
+import refman
+from refman.formats.bibtex import to_bibtex
 
 FAMILIES = ["CAPLIN", "PAVEL", "ĆWIKŁA", "HORN", "PAZ–ARES", "O'NEIL", "LOPEZ LOPEZ", "STROSBERG",
             "Zhang", "Wang", "Liu", "Van Cutsem", "De Morgan", "Park"]

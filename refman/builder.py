@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import parsing, read
-from .linking.aliases import aliases, with_aliases
 from .document import link_document
 from .errors import InputError, NoReferencesError, RefmanError
 from .library.store import CLAIMS_SUFFIX, LibraryArg, open_library
+from .linking.aliases import aliases, with_aliases
 from .model import Problem, Reference
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".text")
@@ -64,7 +64,10 @@ def build(paths: Iterable[str | os.PathLike[str]] = ("seeds",), library: Library
         stems[doc.stem] = doc
     taken = lib.keys(excluding=set(stems)) if lib.path.is_dir() else set()
     drugs = lib.drugs()
-    written, built, problems, skipped = [], [], [], []
+    written: list[Path] = []
+    built: list[Reference] = []
+    problems: list[Problem] = []
+    skipped: list[str] = []
     for doc in docs:
         text = read.read_path(doc).text
         try:
@@ -86,4 +89,4 @@ def build(paths: Iterable[str | os.PathLike[str]] = ("seeds",), library: Library
     return BuildResult(tuple(written), tuple(built), tuple(problems), tuple(skipped))
 
 
-__all__ = ["BuildResult", "build", "documents", "CLAIMS_SUFFIX"]
+__all__ = ["CLAIMS_SUFFIX", "BuildResult", "build", "documents"]

@@ -120,8 +120,7 @@ def parse(file: str, fmt: str, output: str | None, strict: bool, quiet: bool) ->
     refman parse seeds/004_dffaab495b30f8fc.txt
     pbpaste | refman parse - --format csl-json
     """
-    from . import formats
-    from . import parsing
+    from . import formats, parsing
 
     text = _read_input(file)
     # Text from standard input has no document name: no provenance is invented for it.
@@ -272,7 +271,8 @@ def lookup(query: str, library: str | None, limit: int, fmt: str) -> None:
     refman lookup "Caplin 2014" --format json
     refman lookup 仑伐替尼
     """
-    from .library.search import closest, lookup as find
+    from .library.search import closest
+    from .library.search import lookup as find
     from .library.store import open_library
 
     lib = open_library(library)

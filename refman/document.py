@@ -12,13 +12,13 @@ import os
 from pathlib import Path
 
 from . import parsing, read
+from .errors import NoReferencesError
+from .library.store import Library, LibraryArg, open_library
 from .linking.aliases import aliases, with_aliases
 from .linking.check import check_document
 from .linking.evidence import EvidenceIndex
 from .linking.link import link_claims
 from .linking.sentences import split_claims
-from .errors import NoReferencesError
-from .library.store import Library, LibraryArg, open_library
 from .model import Document, Finding, LinkedClaim, Reference
 from .vocab import lexicon
 from .vocab.works import same_work
@@ -53,8 +53,8 @@ def _keys_taken(name: str, library_refs: list[Reference]) -> set[str]:
 def _library_keys(name: str, own: list[Reference], library_refs: list[Reference]) -> list[Reference]:
     """A document built into the library gets the keys (and aliases) the library gave its entries."""
     built = [r for r in library_refs if r.source == name]
-    if own and len(built) == len(own) and all(a.number == b.number for a, b in zip(own, built)):
-        return [r.with_fields(key=b.key, aliases=b.aliases) for r, b in zip(own, built)]
+    if own and len(built) == len(own) and all(a.number == b.number for a, b in zip(own, built, strict=True)):
+        return [r.with_fields(key=b.key, aliases=b.aliases) for r, b in zip(own, built, strict=True)]
     return own
 
 

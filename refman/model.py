@@ -328,5 +328,19 @@ class Match:
                 "source": self.source, "number": self.number, "claims": list(self.claims)}
 
 
-__all__ = ["Name", "Problem", "Reference", "ParseResult", "Marker", "Entities", "Claim", "Evidence",
-           "Link", "LinkedClaim", "Document", "Finding", "Match", "render_reasons"]
+__all__ = [
+    "Claim",
+    "Document",
+    "Entities",
+    "Evidence",
+    "Finding",
+    "Link",
+    "LinkedClaim",
+    "Marker",
+    "Match",
+    "Name",
+    "ParseResult",
+    "Problem",
+    "Reference",
+    "render_reasons",
+]

@@ -61,8 +61,8 @@ def score_links(paths: list[Path], library) -> LinkScore:
                 if not any(True for _ in ()):
                     s.evidence_gold += len(want)
                 continue
-            got = {l.number for l in item.sources if l.source == own}
-            foreign = [l for l in item.sources if l.source != own]
+            got = {link.number for link in item.sources if link.source == own}
+            foreign = [link for link in item.sources if link.source != own]
             if item.claim.markers:
                 s.marker_claims += 1
                 s.marker_exact += got == want and not foreign
@@ -77,7 +77,7 @@ def score_links(paths: list[Path], library) -> LinkScore:
                 s.misses.append(f"{own}: {g['claim']!r} misses {sorted(want - got)} (got {sorted(got)})")
             if got - want or foreign:
                 s.wrongs.append(f"{own}: {g['claim']!r} wrongly -> {sorted(got - want)} "
-                                f"{[l.key for l in foreign]} ({[l.via for l in item.sources]})")
+                                f"{[link.key for link in foreign]} ({[link.via for link in item.sources]})")
         for needle in gold["unsourced"]:
             item = _find(doc.claims, needle)
             if item is None or item.claim.markers:
@@ -86,7 +86,7 @@ def score_links(paths: list[Path], library) -> LinkScore:
             s.evidence_wrong += len(item.sources)
             if item.sources:
                 s.wrongs.append(f"{own}: unsourced {needle!r} linked -> "
-                                f"{[(l.number, l.via) for l in item.sources]}")
+                                f"{[(link.number, link.via) for link in item.sources]}")
     return s
 
 

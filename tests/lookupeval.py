@@ -14,7 +14,7 @@ QUERIES = DATA / "lookup" / "queries.jsonl"
 
 
 def load_queries() -> list[dict]:
-    return [json.loads(l) for l in QUERIES.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return [json.loads(line) for line in QUERIES.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def build_library(folder: Path) -> None:

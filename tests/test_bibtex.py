@@ -6,8 +6,8 @@ import bibtexparser
 import pytest
 
 from refman.formats import bibtex
-from refman.parsing import keys
 from refman.model import Name, Reference
+from refman.parsing import keys
 from refman.parsing.styles import parse_entry
 
 

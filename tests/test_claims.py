@@ -72,7 +72,7 @@ def test_entities(text, field, expected):
 
 
 def test_sentences_keep_offsets_and_join_page_breaks():
-    body = open(NEN_REVIEW, encoding="utf-8").read()
+    body = NEN_REVIEW.read_text(encoding="utf-8")
     claims = split_claims(body)
     for c in claims:
         assert body[c.start:c.end].replace("\n", "").replace(" ", "") == c.text.replace(" ", "")

@@ -30,7 +30,7 @@ def test_version_and_help_for_every_command():
 def test_parse_prints_bibtex_in_input_order():
     result = run("parse", NEN_REVIEW)
     assert result.exit_code == 0
-    keys = [l for l in result.stdout.splitlines() if l.startswith("@")]
+    keys = [line for line in result.stdout.splitlines() if line.startswith("@")]
     assert len(keys) == 50
     assert keys[0] == "@article{dasari2017trends," and keys[-1] == "@article{burkart2018targeting,"
 

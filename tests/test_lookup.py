@@ -15,7 +15,6 @@ from .conftest import COMMITTED_LIBRARY, LIBRARY, ROOT, SEEDS
 from .test_cli import run
 from .test_library import IMFORTE_BIB
 
-
 QUERIES = [
     pytest.param("CLARINET", "caplin2014lanreotide", id="trial-named-by-claims"),
     pytest.param("CLARNET", "caplin2014lanreotide", id="misspelt-trial"),
@@ -67,7 +66,7 @@ def test_clarinet_answers_with_the_paper_its_extension_and_forte():
 def test_query_set_over_a_library_with_more_documents(tmp_path):
     """102 queries in both languages over the seeds and ten more documents."""
     lookupeval.build_library(tmp_path)
-    total, right, also, failures = lookupeval.score(tmp_path)
+    total, right, _, failures = lookupeval.score(tmp_path)
     assert right / total >= 0.94, "\n".join(failures)  # measured: 95.1% (benchmarks/lookup_score.py)
 
 

@@ -115,7 +115,7 @@ def test_committed_library_equals_a_fresh_build(tmp_path):
     fresh = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
     committed = sorted(p.name for p in COMMITTED_LIBRARY.iterdir() if not p.name.startswith("."))
     assert fresh == committed
-    match, mismatch, errors = filecmp.cmpfiles(tmp_path, COMMITTED_LIBRARY, fresh, shallow=False)
+    _, mismatch, errors = filecmp.cmpfiles(tmp_path, COMMITTED_LIBRARY, fresh, shallow=False)
     assert mismatch == [] and errors == [], "run `refman build` and commit references/"
 
 

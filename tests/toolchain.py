@@ -42,7 +42,7 @@ def bibtex_program(bib: str, workdir: Path, style: str = "gbt7714-numerical") ->
     second = _run(latex, workdir)
     if second.returncode != 0:
         complaints.append("LaTeX failed on the bibliography: "
-                          + "\n".join(l for l in second.stdout.splitlines() if l.startswith("!")))
+                          + "\n".join(line for line in second.stdout.splitlines() if line.startswith("!")))
     return complaints
 
 
@@ -53,7 +53,7 @@ def biber_validate(bib: str, workdir: Path) -> list[str]:
     proc = _run(["biber", "--tool", "--validate-datamodel", "--output-file",
                  str(workdir / "out.bib"), str(path)], workdir)
     lines = (proc.stdout + proc.stderr).splitlines()
-    complaints = [l for l in lines if l.startswith(("WARN", "ERROR"))]
+    complaints = [line for line in lines if line.startswith(("WARN", "ERROR"))]
     if proc.returncode != 0 and not complaints:
         complaints.append(f"biber exited {proc.returncode}")
     return complaints
@@ -67,7 +67,7 @@ def pandoc_citeproc(bib: str, workdir: Path) -> tuple[list[str], str]:
     doc.write_text("---\nnocite: |\n  @*\n---\n", encoding="utf-8")
     proc = _run(["pandoc", "--citeproc", "--bibliography", str(path), "-t", "plain",
                  "--wrap=none", str(doc)], workdir)
-    complaints = [l for l in proc.stderr.splitlines() if l.strip()]
+    complaints = [line for line in proc.stderr.splitlines() if line.strip()]
     if proc.returncode != 0:
         complaints.append(f"pandoc exited {proc.returncode}")
     return complaints, proc.stdout

@@ -15,7 +15,7 @@ from ..model import Reference
 def _bibtex(refs: Sequence[Reference]) -> str:
     from .bibtex import to_bibtex
 
-    return to_bibtex(refs)
+    return to_bibtex(list(refs))
 
 
 def _csl_json(refs: Sequence[Reference]) -> str:

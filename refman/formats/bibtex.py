@@ -67,7 +67,7 @@ def escape(text: str) -> str:
 _WORD = re.compile(r"[^\s()\[\]:;,.?!\"']+")
 
 
-def protect(title: str) -> str:  # noqa: C901 - one pass over the words
+def protect(title: str) -> str:
     """Brace the words whose capitals a style must not lower-case (after ``escape``).
 
     Acronyms and mixed-case words (``BRAF``, ``DLL3``, ``PD-L1``, ``IMpower133``) are always
@@ -79,7 +79,7 @@ def protect(title: str) -> str:  # noqa: C901 - one pass over the words
     >>> protect("The Notch ligand delta-like 3 promotes tumor growth")
     'The {Notch} ligand delta-like 3 promotes tumor growth'
     """
-    if not title or has_cjk(title) and not re.search(r"[A-Z]{2}", title):
+    if not title or (has_cjk(title) and not re.search(r"[A-Z]{2}", title)):
         return title
     words = [m for m in _WORD.finditer(title)]
     # Title case is judged on the words after the first, which is capitalised either way.
@@ -372,7 +372,7 @@ def from_bibtex(text: str, source_name: str = "<bibtex>") -> tuple[list[Referenc
     from bibtexparser.middlewares import SeparateCoAuthors
 
     library = bibtexparser.parse_string(text, append_middleware=[SeparateCoAuthors(name_fields=NAME_FIELDS)])
-    failures = [f"{source_name}: line {b.start_line + 1}: {describe_failure(b)}" for b in library.failed_blocks]
+    failures = [f"{source_name}: line {(b.start_line or 0) + 1}: {describe_failure(b)}" for b in library.failed_blocks]
     refs = []
     for entry in library.entries:
         refs.append(_entry_to_reference(entry, source_name))
@@ -413,6 +413,7 @@ def _entry_to_reference(entry, source_name: str) -> Reference:
         kw["aliases"] = tuple(a.strip() for a in _decode(values["keywords"]).split(",") if a.strip())
     if isinstance(values.get("annotation"), str):
         m = _PROVENANCE.match(_decode(values["annotation"]).strip())
+        assert m is not None  # the pattern matches any text
         kw["source"] = m["source"]
         kw["number"] = int(m["number"]) if m["number"] else None
     else:
@@ -442,7 +443,7 @@ def concatenate(files: Iterable[Path]) -> str:
             raise LibraryError(f"{path}: cannot be read as UTF-8 BibTeX ({exc})") from None
         if lib.failed_blocks:
             block = lib.failed_blocks[0]
-            raise LibraryError(f"{path}: line {block.start_line + 1}: {describe_failure(block)}")
+            raise LibraryError(f"{path}: line {(block.start_line or 0) + 1}: {describe_failure(block)}")
         for entry in lib.entries:
             if entry.key in combined.entries_dict:
                 raise LibraryError(f"{path.name}: key {entry.key} appears twice in the library")

@@ -10,6 +10,7 @@ from typing import Any
 from ..model import Name, Reference
 from ..vocab.types import csl_type
 
+
 def _csl_name(name: Name) -> dict[str, str]:
     if name.corporate or not name.given:
         return {"literal": name.family}

@@ -5,6 +5,7 @@ A value never spans lines: a line break inside it would start a new tag.
 
 from __future__ import annotations
 
+from ..model import Name
 from ..vocab.types import ris_type
 
 
@@ -15,11 +16,11 @@ def to_ris(refs) -> str:
         lines.append(f"TY  - {ris_type(ref.entry_type, ref.type_code)}")
         lines.append(f"ID  - {ref.key}")
         for name in ref.authors:
-            lines.append(f"AU  - {name.family if name.corporate or not name.given else name.family + ', ' + name.given}")
+            lines.append(f"AU  - {_name(name)}")
         if ref.et_al:
             lines.append("AU  - et al.")
         for name in ref.editors:
-            lines.append(f"ED  - {name.family if name.corporate or not name.given else name.family + ', ' + name.given}")
+            lines.append(f"ED  - {_name(name)}")
         tagged = [("TI", ref.title), ("T2", ref.container), ("PY", ref.year), ("DA", ref.date.replace("-", "/")),
                   ("VL", ref.volume), ("IS", ref.issue), ("ET", ref.edition), ("CY", ref.place),
                   ("PB", ref.publisher), ("DO", ref.doi), ("UR", ref.url),
@@ -32,3 +33,8 @@ def to_ris(refs) -> str:
         lines.append("ER  - ")
         lines.append("")
     return "\n".join(lines)
+
+
+def _name(name: Name) -> str:
+    """``Caplin, M. E.``; an organisation or a Chinese name as it is."""
+    return name.family if name.corporate or not name.given else f"{name.family}, {name.given}"

@@ -83,7 +83,8 @@ WEIGHT_NAMES = tuple(f.name for f in fields(LookupWeights))
 def build_index(conn: sqlite3.Connection, refs: list[Reference], claims_by_key: dict[str, list[dict]],
                 drugs: lexicon.DrugLexicon) -> None:
     """Fill an empty index with the references' display data and terms."""
-    rows, terms = [], []
+    rows: list[tuple[int, str, str]] = []
+    terms: list[tuple[str, str, int, float, str]] = []
     for i, ref in enumerate(refs):
         authors = [n.display() for n in (ref.authors or ref.editors)]
         data = {"key": ref.key, "title": ref.title, "year": ref.year, "authors": authors,
@@ -252,7 +253,8 @@ class Searcher:
             scores = {r: (s + (WEIGHTS.year_bonus if self._year(r) in years else -WEIGHTS.year_penalty), v)
                       for r, (s, v) in scores.items()}
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        out, seen = [], set()
+        out: list[Match] = []
+        seen: set[tuple[str, str]] = set()
         for ref, (score, why) in ranked:
             if score <= WEIGHTS.floor or len(out) >= limit:
                 break

@@ -16,7 +16,6 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 from ..errors import LibraryError, RefmanError
 from ..formats import bibtex
@@ -160,7 +159,7 @@ class Library:
         return target
 
 
-LibraryArg = Union[str, os.PathLike, Library, None]
+LibraryArg = str | os.PathLike | Library | None
 
 
 def open_library(library: LibraryArg = None) -> Library:

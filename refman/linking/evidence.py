@@ -48,6 +48,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from typing import ClassVar
 
 from ..model import Claim, Evidence, Reference
 from ..vocab import lexicon
@@ -128,7 +129,8 @@ class EvidenceIndex:
     many documents are linked against it.
     """
 
-    _profiles: dict[int, dict[Reference, Profile]] = {}  # id(drug lexicon) -> reference -> profile
+    # id(drug lexicon) -> reference -> profile, shared by every index of the process on purpose
+    _profiles: ClassVar[dict[int, dict[Reference, Profile]]] = {}
 
     def __init__(self, refs: list[Reference], drugs: lexicon.DrugLexicon | None = None):
         drugs = drugs or lexicon.drugs()
@@ -179,7 +181,7 @@ class EvidenceIndex:
 
     def journal_mentions(self, text: str) -> list[tuple[int, str]]:
         """References whose journal the text names ("发表于JAMA", "《新英格兰医学杂志》")."""
-        out = []
+        out: list[tuple[int, str]] = []
         for name, refs in self.journals.items():
             if name in text:
                 out.extend((i, name) for i in refs)

@@ -23,7 +23,8 @@ _ANAPHORA = re.compile(r"本研究|该研究|此研究|这项研究|此项研究
                        re.I | re.ASCII)  # ASCII: "DCR也" has a word boundary before 也
 # A sentence about a trial's arms is about that trial even without figures.
 _ARMS = re.compile(r"联合组|对照组|试验组|治疗组|单药组|安慰剂组|亚组|联合治疗组|"
-                   r"\b(?:the )?(?:combination|control|placebo|experimental|treatment) (?:arm|group)s?\b|\bsubgroups?\b",
+                   r"\b(?:the )?(?:combination|control|placebo|experimental|treatment) (?:arm|group)s?\b|"
+                   r"\bsubgroups?\b",
                    re.I | re.ASCII)
 # "These studies", "以上研究": a summary of several sources, not the one before it.
 _PLURAL = re.compile(r"(?:这些|上述|以上|诸多|多项|两项|几项)(?:临床)?(?:研究|试验)|另一项|另一个|另外一项|其他研究|"
@@ -46,14 +47,15 @@ def link_claims(claims: list[Claim], own: dict[int, Reference], index: EvidenceI
     claims = [drop_year_markers(c, own) for c in claims]
     for claim in claims:
         if claim.markers:
-            links, dangling = [], []
+            marked: list[Link] = []
+            dangling: list[int] = []
             for n in claim.markers:
                 ref = own.get(n)
                 if ref is None:
                     dangling.append(n)
                 else:
-                    links.append(Link(ref.key, n, 1.0, (Evidence("marker"),), ref.source))
-            out.append(LinkedClaim(claim, tuple(links), tuple(dangling)))
+                    marked.append(Link(ref.key, n, 1.0, (Evidence("marker"),), ref.source))
+            out.append(LinkedClaim(claim, tuple(marked), tuple(dangling)))
             direct.append(())
             continue
         evidence = evidence_for(claim, index, own_positions)
@@ -95,7 +97,7 @@ def learn_trial_names(linked: list[LinkedClaim], direct: list[tuple[Link, ...]],
     if not learned:
         return linked, direct, learned
     out, new_direct = [], []
-    for item, links in zip(linked, direct):
+    for item, links in zip(linked, direct, strict=True):
         claim = item.claim
         if not item.sources and not claim.markers:
             unknown = unknown_trials(claim, index)
@@ -126,10 +128,10 @@ def _year_shift(ref: Reference, claim: Claim, index: EvidenceIndex, learned: dic
     taken = {r.key for r in learned.values()} - {ref.key}
     # Closeness: the same first author (a trial's papers share it), then shared title words.
     later = [(3 * (p.family == mine.family) + len(p.words & mine.words), r)
-             for r, p in zip(index.refs, index.profiles)
+             for r, p in zip(index.refs, index.profiles, strict=True)
              if r.year in years and r.source == ref.source and mine.drugs & p.drugs and r.key not in taken]
     later.sort(key=lambda t: -t[0])
-    if len(later) == 1 or len(later) > 1 and later[0][0] > later[1][0]:
+    if len(later) == 1 or (len(later) > 1 and later[0][0] > later[1][0]):
         return later[0][1]  # the later paper closest in title to the first
     return ref
 

@@ -73,7 +73,7 @@ def _sentence_ends(text: str) -> list[int]:
             depth.append(_OPENERS[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
-        elif ch in _TERMINATORS and not depth or ch == "." and not depth and _english_stop(text, i):
+        elif (ch in _TERMINATORS and not depth) or (ch == "." and not depth and _english_stop(text, i)):
             j = i + 1
             while True:
                 while j < n and text[j] in _CLOSERS:
@@ -98,7 +98,7 @@ def _english_stop(text: str, i: int) -> bool:
     the end; not a decimal point, an initial, ``et al.``, ``vs.`` or ``Fig.``."""
     before, after = text[:i], text[i + 1:]
     marker = MARKER.match(text, i + 1)
-    if not marker and (after[:1] in "0123456789" and after[:1] or not (after == "" or after[:1].isspace())):
+    if not marker and ((after[:1] in "0123456789" and after[:1]) or not (after == "" or after[:1].isspace())):
         return False  # "3.5" is a number, "drug.¹" and "worldwide.1 In" are stops before markers
     if _ABBREVIATIONS.search(before):
         return False
@@ -185,7 +185,9 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")
 def _joined(raw: str, base: int) -> tuple[str, list[int]]:
     """Text of a sentence with its line breaks closed up (no space between Chinese), and the
     document offset of every character."""
-    out, positions, last = [], [], 0
+    out: list[str] = []
+    positions: list[int] = []
+    last = 0
     for m in _LINE_BREAK.finditer(raw):
         piece = raw[last:m.start()]
         word = re.search(r"([A-Za-z]+)-$", piece)
@@ -211,7 +213,8 @@ def split_claims(body: str, *, document: str = "",
     >>> [c.markers for c in split_claims("PROMID和CLARINET两大经典药物临床试验^[4-5]分别证实了疗效。"
     ...                                      "最近发表的GETNE-TRASGU回顾性研究^[6]共纳入535例。")]
     [(4, 5), (6,)]
-    >>> split_claims("REMINET临床试验^[9-10]探讨了SSA用于维持治疗的效果,胰腺及十二指肠NET在一线治疗达到部分缓解或稳定后分别予以兰\\n\\n瑞肽维持或安慰剂治疗。")[0].entities.drugs
+    >>> split_claims("REMINET临床试验^[9-10]探讨了SSA用于维持治疗的效果,胰腺及十二指肠NET在一线"
+    ...              "治疗达到部分缓解或稳定后分别予以兰\\n\\n瑞肽维持或安慰剂治疗。")[0].entities.drugs
     ('lanreotide',)
     """
     claims: list[Claim] = []

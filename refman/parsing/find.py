@@ -76,8 +76,11 @@ def _trailing_numbered_block(lines: list[str]) -> int | None:
     """The first line of a run of numbered entries that carries on to the end of the document
     (allowing wrapped lines and trailing notes): it starts at 1, or, when nothing stands before
     it (a bare list pasted from the middle of a longer one), at any number."""
-    numbered = [(i, NUMBERED.match(_unbullet(line))) for i, line in enumerate(lines)]
-    numbered = [(i, m) for i, m in numbered if m]
+    numbered: list[tuple[int, re.Match[str]]] = []
+    for i, line in enumerate(lines):
+        m = NUMBERED.match(_unbullet(line))
+        if m:
+            numbered.append((i, m))
     top = next((i for i, line in enumerate(lines) if line.strip()), 0)
 
     def may_start(i: int, m: re.Match[str]) -> bool:

@@ -15,7 +15,6 @@ import re
 
 from ..vocab.script import YEAR
 
-
 # --- whole-entry cleaning ---------------------------------------------------------------
 
 # Full-width punctuation (GB/T 7714-2025 typesets it even in English entries) mapped to the

@@ -14,8 +14,16 @@ from dataclasses import dataclass
 
 from ..model import Problem
 from ..vocab.identifiers import DOI_ANY
-from ..vocab.lines import (AUTHOR_START, BULLET, NUMBERED, TYPE_CODE, entry_number, is_strong, join_broken_line,
-                           looks_like_reference)
+from ..vocab.lines import (
+    AUTHOR_START,
+    BULLET,
+    NUMBERED,
+    TYPE_CODE,
+    entry_number,
+    is_strong,
+    join_broken_line,
+    looks_like_reference,
+)
 from ..vocab.script import YEAR, YEAR_RE, cjk_share, is_han
 from .normalize import clean
 
@@ -125,7 +133,7 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
         if last is None:
             # An unnumbered list starts at its first line (it may be wrapped before its year);
             # in a numbered list, a line before the first number is a note, reported if kept out.
-            if not numbered_list or looks_like_reference(text) and not skipped:
+            if not numbered_list or (looks_like_reference(text) and not skipped):
                 entries.append({"number": None, "text": text, "translation": "", "line": lineno})
             else:
                 skipped.append(text)
@@ -179,7 +187,7 @@ def _reads_as_reference_part(text: str) -> bool:
 def _continues_range(last: dict | None, text: str) -> bool:
     """A bare number after an entry broken inside its page range ("568-" then "571.") is the
     range's end; a decorated page number ("· 226 ·") or a running head is not."""
-    return bool(last) and last["text"].rstrip().endswith("-") and bool(re.fullmatch(r"[A-Za-z]?\d+\.?", text))
+    return last is not None and last["text"].rstrip().endswith("-") and bool(re.fullmatch(r"[A-Za-z]?\d+\.?", text))
 
 
 def _numbering(text: str) -> re.Match[str] | None:

@@ -109,7 +109,7 @@ def _plausible_chinese(text: str) -> bool:
         outside_gb2312 = sum(1 for c in cjk if not _in_gb2312(c))
         if outside_gb2312 / len(cjk) > 0.1:
             return False
-    rare = 0
+    rare = 0.0
     for ch in text:
         if ch.isascii() or is_han(ch) or is_cjk_punctuation(ch):
             continue

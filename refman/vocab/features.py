@@ -40,7 +40,8 @@ def profile(ref: Reference, drugs: lexicon.DrugLexicon | None = None) -> Profile
     drugs = drugs or lexicon.drugs()
     generic = lexicon.generic_abbreviations()
     titles = [ref.title] + ([ref.translation.title] if ref.translation else [])
-    units, parts = set(), set()
+    units: set[str] = set()
+    parts: set[str] = set()
     for title in titles:
         for name in title_trials(title, generic):
             units.add(acronym_key(name))

@@ -8,6 +8,7 @@ folder, or a file named by ``$REFMAN_DRUGS``.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ class DrugLexicon:
             for size in range(min(self.longest_latin, len(tokens) - i), 0, -1):
                 group = tokens[i:i + size]
                 # the words must stand next to each other, separated by single spaces
-                if size > 1 and any(text[a.end():b.start()] != " " for a, b in zip(group, group[1:])):
+                if size > 1 and any(text[a.end():b.start()] != " " for a, b in itertools.pairwise(group)):
                     continue
                 inn = self.latin.get(" ".join(t[0].lower() for t in group))
                 if inn:
@@ -136,7 +137,7 @@ def drugs(library_folder: str | None = None) -> DrugLexicon:
 @lru_cache(maxsize=1)
 def generic_abbreviations() -> frozenset[str]:
     """Abbreviations of medicine and statistics that never name a trial by themselves."""
-    words = set()
+    words: set[str] = set()
     for line in (DATA / "abbreviations.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
@@ -180,4 +181,4 @@ def chinese_surnames() -> dict[str, int]:
 def backbone_drugs() -> frozenset[str]:
     """INNs of drugs that accompany the studied treatment in countless trials."""
     lines = (DATA / "backbone_drugs.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(l.strip() for l in lines if l.strip() and not l.startswith("#"))
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -72,11 +72,12 @@ def is_citation_line(line: str) -> bool:
 # Words that start real hyphenated compounds: a line break after "progression-" keeps the
 # hyphen ("progression-free"); after "adenocar-" it was only hyphenation ("adenocarcinoma").
 _COMPOUND_HEADS = frozenset("""
-non anti pre post co multi self well high low long short first second third fourth open double single
-dose small large end mid sub semi cross inter intra extra over under full half step one two three
-four five re ex up cell time treatment placebo drug risk age sex gene disease event progression
-relapse recurrence metastasis failure free label line stage grade year month week day patient
-investigator central independent all cause real world phase""".split())
+non anti pre post co multi self well high low long short first second third fourth open double
+single dose small large end mid sub semi cross inter intra extra over under full half step one
+two three four five re ex up cell time treatment placebo drug risk age sex gene disease event
+progression relapse recurrence metastasis failure free label line stage grade year month week
+day patient investigator central independent all cause real world phase
+""".split())
 
 
 def join_broken_line(left: str, right: str) -> str:

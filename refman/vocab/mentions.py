@@ -27,7 +27,8 @@ _AUTHOR_MENTION = re.compile(
     rf"|(?P<cjk>[{HAN}]{{1,3}})等(?:人)?(?=[\^\[（(]|报道|研究|发现|开展|的)"
 )
 # A Chinese investigator is named right before a title: "由吴一龙教授牵头", "罗慧叶等报道".
-_TITLE_AFTER_NAME = re.compile(r"(?:教授|医生|博士|院士|主任|研究员|团队|课题组|等人?(?=[\^\[（(]|报道|研究|发现|开展|的|在|发表))")
+_TITLE_AFTER_NAME = re.compile(r"(?:教授|医生|博士|院士|主任|研究员|团队|课题组|"
+                               r"等人?(?=[\^\[（(]|报道|研究|发现|开展|的|在|发表))")
 
 
 def find_entities(text: str, drug_lexicon: lexicon.DrugLexicon | None = None) -> Entities:
@@ -46,7 +47,8 @@ def find_entities(text: str, drug_lexicon: lexicon.DrugLexicon | None = None) ->
             continue
         acronyms.append(name)
         after, before = text[m.end(): m.end() + 16], text[max(0, m.start() - 20): m.start()]
-        if _TRIAL_WORDS.match(after) or _TRIAL_WORDS_BEFORE.search(before) and re.match(r"\s*(trial|study)", after, re.I):
+        called_trial = _TRIAL_WORDS_BEFORE.search(before) and re.match(r"\s*(trial|study)", after, re.I)
+        if _TRIAL_WORDS.match(after) or called_trial:
             trials.append(name)
     for m in _NAMED_STUDY.finditer(text):
         if m[1] not in acronyms and not is_generic(m[1], generic) and not drug_lexicon.find(m[1]):

@@ -44,7 +44,7 @@ def _org_words(text: str) -> bool:
     """Words that only organisations have: ``Group``, ``Committee``, ``协会``, ``of the``."""
     if has_cjk(text):
         core = re.sub(r"\s", "", text)
-        return bool(_CJK_ORG_WORD.search(core)) or len(core) >= 7 and "·" not in core
+        return bool(_CJK_ORG_WORD.search(core)) or (len(core) >= 7 and "·" not in core)
     words = text.split()
     return bool(_CORPORATE_WORDS.search(text)) or any(
         w.lower() in ("of", "and", "for", "the", "on", "in", "&") for w in words[1:])
@@ -56,7 +56,7 @@ def is_organisation(text: str) -> bool:
     text = text.strip()
     if has_cjk(text):
         core = re.sub(r"\s", "", text)
-        if _CJK_ORG_WORD.search(core) and len(core) > 2 or len(core) >= 7 and "·" not in core:
+        if (_CJK_ORG_WORD.search(core) and len(core) > 2) or (len(core) >= 7 and "·" not in core):
             return True
         # Single-character suffixes are also given names (张会), so they count only at length 3+.
         return len(core) >= 3 and bool(_CJK_CORPORATE_END.search(core))

@@ -81,7 +81,7 @@ def trim_generic(name: str, generic: frozenset[str] | None = None) -> str:
     if is_generic(name, generic):
         return ""
     words = name.split()
-    while words and (is_generic(words[-1], generic) or words[-1].isdigit() and len(words) == 1):
+    while words and (is_generic(words[-1], generic) or (words[-1].isdigit() and len(words) == 1)):
         words.pop()
     while words and is_generic(words[0], generic):
         words.pop(0)
@@ -119,9 +119,9 @@ def title_trials(title: str, generic: frozenset[str] | None = None, *, named_onl
         in_parens = before.rstrip().endswith("(") and after.lstrip().startswith(")")
         if in_parens and _expands(name, before.rstrip()[:-1]):
             continue
-        if in_parens or _TRIAL_AFTER.match(after):
-            out.append(name)
-        elif not named_only and (_CODED.fullmatch(name) or (name.isupper() and len(name) >= 5 and " " not in name)):
+        named = in_parens or bool(_TRIAL_AFTER.match(after))
+        shaped = bool(_CODED.fullmatch(name)) or (name.isupper() and len(name) >= 5 and " " not in name)
+        if named or (shaped and not named_only):
             out.append(name)
     return out
 

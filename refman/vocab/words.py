@@ -17,8 +17,9 @@ what how why when who which new use using study trial
 
 # Beyond those, the words that half of all clinical titles share: they identify no paper.
 COMMON_TITLE_WORDS = STOPWORDS | frozenset("""
-that this were was phase patients results analysis after treatment therapy randomised randomized
-clinical open-label multicentre multicenter among without cancer advanced first-line plus controlled
+that this were was phase patients results analysis after treatment therapy randomised
+randomized clinical open-label multicentre multicenter among without cancer advanced
+first-line plus controlled
 """.split())
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-]{2,}")

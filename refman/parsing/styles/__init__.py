@@ -24,7 +24,8 @@ def parse_entry(text: str, *, number: int | None = None, translation: str = "",
                 source: str = "") -> tuple[Reference, list[Problem]]:
     """Parse one entry's text into a ``Reference``, with any problems found.
 
-    >>> ref, problems = parse_entry("WHO Classification of Tumours Editorial Board. WHO classification of tumours of digestive system [M]. Lyon: IARC Press, 2019.", number=2)
+    >>> ref, problems = parse_entry("WHO Classification of Tumours Editorial Board. WHO classification "
+    ...                             "of tumours of digestive system [M]. Lyon: IARC Press, 2019.", number=2)
     >>> ref.entry_type, ref.authors[0].bibtex(), ref.place, ref.publisher, ref.year, problems
     ('book', '{WHO Classification of Tumours Editorial Board}', 'Lyon', 'IARC Press', '2019', [])
     """

@@ -31,7 +31,8 @@ _CITED = re.compile(
     re.I,
 )
 # AMA: "Updated March 12, 2024. Accessed June 1, 2024."
-_AMA_DATE = re.compile(r"\b(?P<what>Updated|Accessed|Published)\s+(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2}),\s*(?P<y>\d{4})\.?")
+_AMA_DATE = re.compile(r"\b(?P<what>Updated|Accessed|Published)\s+(?P<m>[A-Z][a-z]+)\.?\s+"
+                       r"(?P<d>\d{1,2}),\s*(?P<y>\d{4})\.?")
 _AVAILABLE = re.compile(r"\b(?:Available (?:from|at)|URL|网址|获取地址)\s*[:：]?\s*(?=\S)", re.I)
 _EPUB = re.compile(
     r"\b(?:Epub\s+(?:ahead of print\s*)?(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3})(?:\s+(?P<d>\d{1,2}))?)?|"

@@ -62,7 +62,8 @@ def matches(text: str) -> bool:
 def parse(text: str) -> Reference:
     """Parse one GB/T 7714 entry (already cleaned by ``normalize.clean``).
 
-    >>> ref = parse("CAPLIN M E, PAVEL M, ĆWIKŁA J B, et al. Lanreotide in metastatic enteropancreatic neuroendocrine tumors[J]. N Engl J Med, 2014, 371(3): 224-233.")
+    >>> ref = parse("CAPLIN M E, PAVEL M, ĆWIKŁA J B, et al. Lanreotide in metastatic enteropancreatic "
+    ...             "neuroendocrine tumors[J]. N Engl J Med, 2014, 371(3): 224-233.")
     >>> ref.authors[2].bibtex(), ref.container, ref.volume, ref.issue, ref.pages, ref.style
     ('Ćwikła, J. B.', 'N Engl J Med', '371', '3', '224-233', 'gbt7714-2015')
     """
@@ -100,7 +101,8 @@ def parse(text: str) -> Reference:
     if vm:  # 2025: "[DS/OL]. V1. 平台(日期)[引用日期]"
         fields["version"] = vm["v"]
         tail = tail[vm.end():]
-    pm = re.match(rf"^(?P<platform>[^()\[\].]+?)\s*\((?P<date>{YEAR}(?:-\d{{1,2}}){{0,2}})\)\s*\.?\s*(?P<rest>.*)$", tail)
+    pm = re.match(rf"^(?P<platform>[^()\[\].]+?)\s*\((?P<date>{YEAR}(?:-\d{{1,2}}){{0,2}})\)\s*\.?\s*"
+                  r"(?P<rest>.*)$", tail)
     if pm and code in ("DS", "DB", "PP", "EB", "CP", "Z"):
         fields["publisher"], fields["updated"] = pm["platform"].strip(), normalize.date(pm["date"])
         tail = pm["rest"]
@@ -112,9 +114,7 @@ def parse(text: str) -> Reference:
         _parse_part(tail, fields)
     elif code in ("J", "N"):
         _parse_serial(tail, fields)
-    elif code in ("P",):
-        _parse_dated(tail, fields)
-    elif code in ("R",) and re.match(rf"^{YEAR}-\d", tail):
+    elif code in ("P",) or (code in ("R",) and re.match(rf"^{YEAR}-\d", tail)):
         _parse_dated(tail, fields)
     else:
         _parse_monograph(tail, fields)
@@ -175,7 +175,8 @@ def _title_and_number(title: str, code: str, fields: dict) -> tuple[str, dict]:
 def _parse_serial(tail: str, fields: dict) -> None:
     """``刊名, 年, 卷(期): 页码`` and its variants; newspapers ``报名, 日期(版次)``."""
     tail = tail.strip().rstrip(".").strip()
-    whole = re.match(rf"^(?P<year>{YEAR})\s*,\s*(?P<volume>\d+)\s*\((?P<issue>[^()]+)\)\s*[-—]\s*\.?\s*(?P<rest>.*)$", tail)
+    whole = re.match(rf"^(?P<year>{YEAR})\s*,\s*(?P<volume>\d+)\s*\((?P<issue>[^()]+)\)\s*[-—]\s*\.?\s*"
+                     r"(?P<rest>.*)$", tail)
     if whole:  # a whole serial from its first issue on: "1984, 1(1)-. 武汉: 出版者, 1984-"
         fields.update(year=whole["year"], volume=whole["volume"], issue=whole["issue"].strip())
         fields["notes"].append("open range")
@@ -222,7 +223,8 @@ def _parse_monograph(tail: str, fields: dict) -> None:
 def _parse_dated(tail: str, fields: dict) -> None:
     """Patents and 2025 reports: ``公告日期[: 页码]``."""
     tail = tail.strip().rstrip(".")
-    m = re.match(rf"^(?P<y>{YEAR})(?:-(?P<m>\d{{1,2}})(?:-(?P<d>\d{{1,2}}))?)?(?:\s*:\s*(?P<pages>[\w\-]+))?\s*\.?\s*(?P<after>.*)$", tail)
+    m = re.match(rf"^(?P<y>{YEAR})(?:-(?P<m>\d{{1,2}})(?:-(?P<d>\d{{1,2}}))?)?"
+                 r"(?:\s*:\s*(?P<pages>[\w\-]+))?\s*\.?\s*(?P<after>.*)$", tail)
     if not m:
         _parse_monograph(tail, fields)
         return
@@ -286,7 +288,7 @@ def _merge_publication(pub, fields: dict, keep_publisher: bool = True) -> None:
 def _edition(text: str, fields: dict, code: str, carrier: str) -> str:
     """Which edition of GB/T 7714 the entry follows: 2025 writes Latin family names in mixed
     case, knows the PP code and the MM carrier, and puts translators after the type code."""
-    if code == "PP" or carrier == "MM" or fields.get("translators") and "译." in text.split("]", 1)[-1][:40]:
+    if code == "PP" or carrier == "MM" or (fields.get("translators") and "译." in text.split("]", 1)[-1][:40]):
         return "gbt7714-2025"
     latin = [n for n in fields.get("authors", ()) if not n.corporate and n.given]
     if latin:

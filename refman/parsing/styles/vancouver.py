@@ -27,7 +27,8 @@ LOCATOR = re.compile(
     re.X,
 )
 # "Annals of Oncology (2026)": the form news sites print under a report.
-_PAREN_YEAR_JOURNAL = re.compile(rf"^(?P<before>.+?)\.\s+(?P<journal>[^.]{{2,120}}?)\s*\((?P<year>{YEAR})\)\s*\.?\s*(?P<after>.*)$")
+_PAREN_YEAR_JOURNAL = re.compile(rf"^(?P<before>.+?)\.\s+(?P<journal>[^.]{{2,120}}?)\s*\((?P<year>{YEAR})\)"
+                                 r"\s*\.?\s*(?P<after>.*)$")
 # "Title. [2nd ed.] [Editor A, editor.] Place: Publisher; Year [Mon Day]": the statement is the
 # first segment after a full stop that reads "place: publisher; year" (or AMA's "publisher; year").
 _BOOK = re.compile(
@@ -41,11 +42,13 @@ _BOOK = re.compile(
     re.X,
 )
 # "Chapter 24, Regression and correlation methods; p. 447-86": a chapter of a single-author book.
-_CHAPTER_AFTER = re.compile(r"^\s*\.?\s*(?:Chapter|Chap\.|Part|Section)\s+[\w.]+,\s*(?P<title>[^;]+);\s*(?P<rest>.*)$", re.I)
+_CHAPTER_AFTER = re.compile(r"^\s*\.?\s*(?:Chapter|Chap\.|Part|Section)\s+[\w.]+,\s*(?P<title>[^;]+);\s*"
+                            r"(?P<rest>.*)$", re.I)
 # A home page: "MedlinePlus [Internet]. Bethesda (MD): National Library of Medicine (US)."
 _HOMEPAGE = re.compile(r"^(?P<title>[^.]+?)\.\s+(?P<place>[^.;:]{2,80}):\s*(?P<publisher>[^;]+?)\s*[.;]?\s*$")
 # A journal article with no volume yet: "Int J Cancer. 2021 Apr 5."
-_DATE_ONLY = re.compile(rf"^(?P<before>.+)\.\s+(?P<year>{YEAR})(?:\s+(?P<month>[A-Z][a-z]{{2}})(?:\s+(?P<day>\d{{1,2}}))?)?\s*\.?\s*$")
+_DATE_ONLY = re.compile(rf"^(?P<before>.+)\.\s+(?P<year>{YEAR})"
+                        r"(?:\s+(?P<month>[A-Z][a-z]{2})(?:\s+(?P<day>\d{1,2}))?)?\s*\.?\s*$")
 _LABEL = re.compile(r"\s*\[(?P<label>dissertation|doctoral dissertation|master'?s thesis|thesis|Internet|Online|"
                     r"Electronic|serial on the Internet|database on the Internet|monograph on the Internet|"
                     r"homepage on the Internet|CD-ROM|DVD|videocassette|podcast)\]", re.I)
@@ -65,29 +68,30 @@ def matches(text: str) -> bool:
 def parse(text: str) -> Reference:
     """Parse one Vancouver/NLM/AMA entry (already cleaned).
 
-    >>> ref = parse("Bang YJ, Van Cutsem E, Feyereislova A, et al. Trastuzumab in combination with chemotherapy versus chemotherapy alone (ToGA): a phase 3, open-label, randomised controlled trial. Lancet. 2010;376(9742):687-97.")
+    >>> ref = parse("Bang YJ, Van Cutsem E, Feyereislova A, et al. Trastuzumab in combination with "
+    ...             "chemotherapy versus chemotherapy alone (ToGA): a phase 3, open-label, randomised "
+    ...             "controlled trial. Lancet. 2010;376(9742):687-97.")
     >>> [n.bibtex() for n in ref.authors], ref.container, ref.year, ref.volume, ref.issue, ref.pages
     (['Bang, Y. J.', 'Van Cutsem, E.', 'Feyereislova, A.'], 'Lancet', '2010', '376', '9742', '687-697')
     """
     ids = lift_identifiers(text)
     body = ids.rest
     labels = [m["label"].lower() for m in _LABEL.finditer(body)]
-    online = any("internet" in l or l in ("online", "electronic") for l in labels)
+    online = any("internet" in label or label in ("online", "electronic") for label in labels)
     first_segment = body.split(". ", 1)[0]
     body = _LABEL.sub("", body)
     if _LABEL.search(first_segment):
         # "MedlinePlus [Internet]. Bethesda (MD): ...": the label ends a title, not an author list.
         authors, rest, paren_year = Authors(()), body, ""
     else:
-        authors, rest, paren_year = split_authors(body)
-        if authors is None:
-            authors = Authors(())
+        found, rest, paren_year = split_authors(body)
+        authors = found or Authors(())
     f: dict = {"notes": list(ids.notes), "year": paren_year}
     if authors.role == "editor":
         f["editors"], authors = authors.names, Authors((), authors.et_al)
     entry_type, code = "misc", "Z"
-    if any("dissertation" in l or "thesis" in l for l in labels):
-        entry_type, code = ("mastersthesis" if any("master" in l for l in labels) else "phdthesis"), "D"
+    if any("dissertation" in label or "thesis" in label for label in labels):
+        entry_type, code = ("mastersthesis" if any("master" in label for label in labels) else "phdthesis"), "D"
 
     chapter = _CHAPTER.match(rest)
     m = None if chapter else LOCATOR.search(rest)
