@@ -146,3 +146,27 @@ def test_internal_error_is_one_line_unless_the_traceback_is_asked_for(monkeypatc
     if not traceback_shown:
         assert result.stderr.count("\n") == 1
         assert "--traceback or REFMAN_DEBUG=1" in result.stderr
+
+
+def test_unreadable_input_exits_2_for_every_command(tmp_path):
+    for args in (["parse", tmp_path / "missing.txt"], ["build", tmp_path / "missing"],
+                 ["claims", tmp_path / "missing.txt"], ["check", tmp_path / "missing.txt"]):
+        result = run(*args, "--library", tmp_path) if args[0] != "parse" else run(*args)
+        assert result.exit_code == 2, args
+        assert result.stderr.count("\n") == 1 and "missing" in result.stderr, args
+
+
+def test_text_from_standard_input_gets_no_invented_provenance():
+    entry = ("[1] CAPLIN M E, PAVEL M. Lanreotide in metastatic enteropancreatic neuroendocrine tumors[J]. "
+             "N Engl J Med, 2014, 371(3): 224-233.\n")
+    result = run("parse", "-", input=entry)
+    assert result.exit_code == 0
+    assert "annotation" not in result.stdout and "<stdin>" not in result.stdout
+
+
+def test_a_bare_list_may_start_at_any_number():
+    entries = "\n".join(f"[{n}] CAPLIN M E, PAVEL M. Lanreotide study part {n}[J]. N Engl J Med, 2014, 371(3): 224-233."
+                        for n in (4, 5, 6))
+    result = run("parse", "-", "--format", "json", input=entries)
+    assert result.exit_code == 0
+    assert [r["number"] for r in json.loads(result.stdout)] == [4, 5, 6]
