@@ -148,3 +148,20 @@ def test_each_shared_idea_is_defined_once(pattern, home):
     where = sorted(str(p.relative_to(PACKAGE)) for p, text in SOURCES.items()
                    if re.search(pattern, text, re.M))
     assert where == [home]
+
+
+def test_lookup_loads_neither_the_parser_nor_the_linker(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from .conftest import LIBRARY
+
+    shutil.copytree(LIBRARY, tmp_path / "lib", ignore=shutil.ignore_patterns(".refman-index"))
+    code = ("import sys, refman; refman.lookup('CLARINET', sys.argv[1]); "
+            "print(sorted(m for m in sys.modules if m.startswith('refman.')))")
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "lib")], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    loaded = eval(proc.stdout)
+    assert "refman.library.search" in loaded
+    assert not [m for m in loaded if m.startswith(("refman.parsing", "refman.linking", "refman.read"))]
