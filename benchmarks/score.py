@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests import corpus  # noqa: E402
+from tests import corpus
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..vocab.lines import ocr_digits
 from ..vocab.script import YEAR
 
 # --- whole-entry cleaning ---------------------------------------------------------------
@@ -81,6 +82,7 @@ def clean(text: str) -> str:
     if "~" in text or "～" in text or "〜" in text:
         text = _TILDE_RANGE.sub("-", text)
     text = _SPACE_RUN.sub(" ", text).strip()
+    text = ocr_digits(text)
     if "- " in text or " -" in text or " –" in text:
         text = _BROKEN_WORD.sub("", text)
         text = _BROKEN_RANGE.sub(r"\1-", text)

@@ -9,6 +9,7 @@ its number; it never drops a line that belongs to an entry.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -16,13 +17,16 @@ from ..model import Problem
 from ..vocab.identifiers import DOI_ANY
 from ..vocab.lines import (
     AUTHOR_START,
+    AUTHOR_YEAR_START,
     BULLET,
+    INLINE_NUMBER,
     NUMBERED,
     TYPE_CODE,
     entry_number,
     is_strong,
     join_broken_line,
     looks_like_reference,
+    ocr_digits,
 )
 from ..vocab.script import YEAR, YEAR_RE, cjk_share, is_han
 from .normalize import clean
@@ -77,11 +81,24 @@ _FINAL_ID = re.compile(rf"(?:{DOI_ANY.pattern}|https?://\S+|\d)$")
 def _complete(text: str) -> bool:
     """Whether an entry reads as finished (so the next unnumbered line starts something new):
     it ends with a full stop, or with a DOI, URL or page number, and has a year."""
-    stripped = text.rstrip()
+    stripped = ocr_digits(text.rstrip())
     if stripped.endswith(("-", "–", ",", ":", ";")):
         return False
-    return (stripped.endswith((".", "。", ">", "．")) or bool(_FINAL_ID.search(stripped))) and \
-        bool(YEAR_RE.search(stripped))
+    ends = stripped.endswith((".", "。", ">", "．")) or bool(_FINAL_ID.search(stripped)) or \
+        _ends_with_version(stripped)
+    return ends and bool(YEAR_RE.search(stripped))
+
+
+_VERSION_OPENS = re.compile(r"[.．。]\s*[\[【(（]")
+
+
+def _ends_with_version(text: str) -> bool:
+    """An entry closed by its version in the other language, in brackets:
+    "... 23(1): 1-16.[罗艳, 周浙昆, 2001. 青冈亚属植物的地理分布[J]. ..., 23(1): 1-16.]"."""
+    if not text.endswith(("]", "】", ")", "）")):
+        return False
+    opens = list(_VERSION_OPENS.finditer(text))
+    return bool(opens) and len(text) - opens[-1].end() >= 20 and bool(TYPE_CODE.search(text, opens[-1].end()))
 
 
 def _glue(left: str, right: str) -> str:
@@ -105,29 +122,31 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
     ...     "", "- 571.", "- [10] LEPAGE C. Lanreotide [J]. Ann Oncol, 2020, 31: S774."])))
     >>> [(e.number, e.text[-22:]) for e in entries]
     [(9, ' 2017, 49(5): 568-571.'), (10, 'Oncol, 2020, 31: S774.')]
+
+    Nothing is lost silently: a line left out between entries, and every number a numbered
+    list skips, come back as problems.
     """
+    lines = [(n, t) for n, t in lines if t.strip()]
+    lines = _without_line_numbers(lines)
+    furniture = _running_heads(lines)
+    numbered_list = _is_numbered(lines)
+    lines = _cut_inline_numbers(lines) if numbered_list else _cut_author_year(lines)
     entries: list[dict] = []
     problems: list[Problem] = []
-    numbered_list = any(_numbering(BULLET.sub("", t.strip())) for _, t in lines)
     skipped: list[str] = []  # lines that belong to no entry (running heads, notes)
     for lineno, original in lines:
         stripped = original.strip()
-        if not stripped:
-            continue
         had_bullet = bool(BULLET.match(stripped))
         text = BULLET.sub("", stripped, count=1)
-        match = _numbering(text)
+        match = _numbering(text) if numbered_list else None  # "2020．题名" in an author-year list
         last = entries[-1] if entries else None
         if match and _accept_number(match, last, text):
             number = entry_number(match)
-            if last and last["number"] is not None and number != last["number"] + 1:
-                kind = "duplicate number" if number == last["number"] else "numbering jumps"
-                problems.append(Problem("numbering", f"{kind} from [{last['number']}] to [{number}]", number))
             _report_skipped(skipped, last, problems)
             entries.append({"number": number, "text": text[match.end():], "translation": "",
                             "line": lineno})
             continue
-        if is_trailer(text) or (_is_page_furniture(text) and not _continues_range(last, text)):
+        if is_trailer(text) or text in furniture or (_is_page_furniture(text) and not _continues_range(last, text)):
             skipped.append(text)
             continue
         if last is None:
@@ -142,7 +161,8 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
             last["translation"] = text
             continue
         current = last["translation"] or last["text"]
-        if not numbered_list and _complete(current) and (AUTHOR_START.match(text) or YEAR_RE.search(text)):
+        starts_entry = AUTHOR_START.match(text) or AUTHOR_YEAR_START.match(ocr_digits(text)) or YEAR_RE.search(text)
+        if not numbered_list and _complete(current) and starts_entry:
             # An unnumbered list: each finished entry is followed by the next one's first line.
             _report_skipped(skipped, last, problems)
             entries.append({"number": None, "text": text, "translation": "", "line": lineno})
@@ -163,7 +183,156 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
             entries.append({"number": None, "text": text, "translation": "", "line": lineno})
             continue
         skipped.append(text)  # prose between or after entries: not a reference
-    return [RawEntry(e["text"], e["number"], e["translation"], e["line"]) for e in entries], problems
+    problems.extend(_numbering_problems(entries))
+    out = []
+    for e in entries:
+        text, translation = e["text"], e["translation"]
+        if not translation:
+            text, translation = separate_translation(text)
+        out.append(RawEntry(text, e["number"], translation, e["line"]))
+    return out, problems
+
+
+def _is_numbered(lines: list[tuple[int, str]]) -> bool:
+    """A numbered list: a bracketed number, or bare numbers that count up (a lone "(3): 227"
+    where a page break cut an author-year entry is no numbering)."""
+    weak = []
+    for _, text in lines:
+        m = _numbering(BULLET.sub("", text.strip()))
+        if m and is_strong(m):
+            return True
+        if m:
+            weak.append(entry_number(m))
+    return len(weak) == 1 == len(lines) or sum(1 for a, b in itertools.pairwise(weak) if b == a + 1) >= 1
+
+
+def _numbering_problems(entries: list[dict]) -> list[Problem]:
+    """Every number a numbered list skips, and every number given twice, by name."""
+    problems = []
+    previous: int | None = None
+    for e in entries:
+        n = e["number"]
+        if n is None:
+            continue
+        if previous is not None and n == previous:
+            problems.append(Problem("numbering", f"[{n}] is numbered twice", n))
+        elif previous is not None and n > previous + 1:
+            missing = ", ".join(f"[{k}]" for k in range(previous + 1, min(n, previous + 51)))
+            more = " ..." if n - previous - 1 > 50 else ""
+            problems.append(Problem("numbering", f"no entry {missing}{more} between [{previous}] and [{n}]", n))
+        elif previous is not None and n < previous:
+            problems.append(Problem("numbering", f"[{n}] follows [{previous}]", n))
+        previous = n
+    return problems
+
+
+_LINE_NUMBER = re.compile(r"^\s*(\d{1,5})\s+(?=\S)")
+
+
+def _without_line_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Manuscripts number their lines ("118  Smith J, ..."): where most lines start with a
+    number that grows line by line, the numbers are the manuscript's, not the list's."""
+    found = [_LINE_NUMBER.match(t) for _, t in lines]
+    numbers = [int(m[1]) for m in found if m]
+    if len(lines) < 4 or len(numbers) < 0.8 * len(lines):
+        return lines
+    rising = sum(1 for a, b in itertools.pairwise(numbers) if 0 < b - a <= 3)
+    if rising < 0.8 * (len(numbers) - 1):
+        return lines
+    return [(n, t[m.end():] if m else t) for (n, t), m in zip(lines, found, strict=True)]
+
+
+def _running_heads(lines: list[tuple[int, str]]) -> set[str]:
+    """Short lines that recur (digits aside) between entries: a journal's running head or
+    footer printed on every page ("· 96 ·  中华内科杂志2019年2月第58卷第2期")."""
+    seen: dict[str, list[str]] = {}
+    for _, text in lines:
+        t = BULLET.sub("", text.strip())
+        if len(t) > 80 or _numbering(t) or looks_like_reference(t) or _reads_as_reference_part(t):
+            continue
+        key = re.sub(r"[\d\s]+", "", t)
+        if len(key) >= 4:
+            seen.setdefault(key, []).append(t)
+    return {t for group in seen.values() if len(group) >= 2 for t in group}
+
+
+def _cut_inline_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Cut a line where the next entry's number stands inside it: converters run entries
+    together ("... 721-726. [5] Jones A R. ..."). Only the number that continues the sequence
+    cuts, so "[2019]" or a cited "[3]" inside a title stays."""
+    out: list[tuple[int, str]] = []
+    current: int | None = None
+    for lineno, text in lines:
+        head = _numbering(BULLET.sub("", text.strip()))
+        if head and is_strong(head):
+            current = entry_number(head)
+        start = 0
+        for m in INLINE_NUMBER.finditer(text):
+            n = int(m["n"])
+            if current is not None and n == current + 1 and m.start() > start:
+                out.append((lineno, text[start:m.start()]))
+                start, current = m.start(), n
+        out.append((lineno, text[start:]))
+    return [(n, t) for n, t in out if t.strip()]
+
+
+def _cut_author_year(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """In an author-year list (著者-出版年制), cut a line where a finished entry is followed by
+    the next one's names and year ("... 1437-1439. CHEN HY, HUANG CJ, 1978. Flora ...")."""
+    starts = sum(1 for _, t in lines if AUTHOR_YEAR_START.match(ocr_digits(t.strip())))
+    if starts < 3 or starts < 0.3 * len(lines):
+        return lines
+    out: list[tuple[int, str]] = []
+    for lineno, text in lines:
+        start = 0
+        repaired = ocr_digits(text)  # the same length: positions hold
+        for m in _ENTRY_END.finditer(text):
+            cut = m.end()
+            if cut > start and AUTHOR_YEAR_START.match(repaired, cut):
+                out.append((lineno, text[start:cut]))
+                start = cut
+        out.append((lineno, text[start:]))
+    return [(n, t) for n, t in out if t.strip()]
+
+
+def separate_translation(text: str) -> tuple[str, str]:
+    """Cut an entry that carries its own translation on the same line, as Chinese journals
+    print them: ``刘少鹏, 等. 题名[J]. 计算机学报, 2015, 38(7): 1408-1419.(Liu S, et al. Title[J].
+    Chinese Journal of Computers, 2015, 38(7): 1408-1419.)``, or the English entry first with the
+    Chinese one in brackets. Returns (entry, translation); the translation is ``""`` when the
+    entry has none (one type code, or both versions in one script).
+
+    >>> separate_translation("罗艳. 青冈亚属的分布[J]. 植物分类与资源学报, 23(1): 1-16. (Luo Y. Phytogeography "
+    ...                      "of Cyclobalanopsis[J]. Plant Divers, 23(1): 1-16.)")[1]
+    'Luo Y. Phytogeography of Cyclobalanopsis[J]. Plant Divers, 23(1): 1-16.'
+    """
+    codes = list(TYPE_CODE.finditer(text))
+    if len(codes) < 2:
+        return text, ""
+    first_cjk = cjk_share(text[: codes[0].start()]) > 0.3
+    second = next((c for c in codes[1:] if (cjk_share(text[codes[0].end(): c.start()]) > 0.3) != first_cjk), None)
+    if second is None:
+        return text, ""
+    # Walk back from the second type code over the other script, then forward to its first
+    # letter: the first citation's locator (digits, punctuation) stays with it.
+    i = second.start()
+    while i > codes[0].end() and (is_han(text[i - 1]) != first_cjk or not text[i - 1].isalpha()):
+        i -= 1
+    j = i
+    while j < second.start() and not (text[j].isalpha() and is_han(text[j]) != first_cjk):
+        j += 1
+    while j > i and text[j - 1] in "([（【［":
+        j -= 1
+    main, rest = text[:j].rstrip(), text[j:].strip()
+    if len(rest) < 10 or not main:
+        return text, ""
+    if rest[:1] in "([（【［" and rest[-1:] in ")]）】］":
+        rest = rest[1:-1].strip()
+    return main, rest
+
+
+# Where an entry ends inside a line: a full stop or a closing bracket, then a space.
+_ENTRY_END = re.compile(r"(?<=[.。．\]])\s+")
 
 
 def _report_skipped(skipped: list[str], last: dict | None, problems: list[Problem]) -> None:
@@ -216,7 +385,9 @@ def _is_translation(last: dict, text: str) -> bool:
     Latin script and reference-shaped, and it carries no number of its own."""
     if last["translation"]:
         return False
-    if cjk_share(last["text"]) < 0.3 or cjk_share(text) > 0.05:
+    code = TYPE_CODE.search(last["text"])
+    head = last["text"][: code.start()] if code else last["text"]
+    if cjk_share(head) < 0.3 or cjk_share(text) > 0.05:
         return False
     if not _complete(clean(last["text"])):
         return False

@@ -37,6 +37,41 @@ AUTHOR_START = re.compile(
 )
 
 
+# A strong number standing inside a line, where converters ran several entries together:
+# "... 3: 721-726. [5] Jones A R. Light scattering ..." (the splitter checks the sequence).
+INLINE_NUMBER = re.compile(r"(?<=[\s.。．;；)）\]])[\[［【](?P<n>\d{1,5})[\]］】]\s*(?=[^\W\d_]|[\[(“\"'‘])")
+# The start of an entry of the author-year system (著者-出版年制): names, then the year.
+# "ALLEN K, DUPUY JM, GEI M, et al., 2017." / "王某, 2015b." / "Smith J, Doe A, 2012." (match it
+# against ``ocr_digits(text)``: OCR reads zeros as O). The name part is bounded: linear.
+AUTHOR_YEAR_START = re.compile(
+    rf"""(?:[A-Z][A-Za-z'’\-]{{1,30}}(?:\s[A-Z][A-Za-z'’\-]{{1,30}})?\s?[A-Z]{{1,3}}\b|[{HAN}]{{2,4}})
+        (?:[^.。．\[\]]|et\s?al\.){{0,160}}?[,，]\s*{YEAR}[a-z]?\s*[.．]""",
+    re.X,
+)
+
+
+# A number in which OCR read a zero as the letter O: "2O17", "2OO2", "O23001", "6O04".
+_OCR_NUMBER = re.compile(r"(?<![\w.])[\dOo]{3,}+(?=[a-z]?(?!\w))")  # "2O09a": a year with its letter
+
+
+def ocr_digits(text: str) -> str:
+    """Zeros read as the letter O put back: ``'2O17'`` -> ``'2017'``; ``CO2``, ``O2`` and words
+    are left alone (a number needs two digits and no other letter).
+
+    >>> ocr_digits("ALLEN K, et al., 2O17. Environ Res Lett, 12: O23001. CO2 and O2 in 2OO2")
+    'ALLEN K, et al., 2017. Environ Res Lett, 12: 023001. CO2 and O2 in 2002'
+    """
+    if "O" not in text and "o" not in text:
+        return text
+    def repair(m: re.Match[str]) -> str:
+        token = m[0]
+        if sum(c.isdigit() for c in token) < 2 or token.isdigit():
+            return token
+        return token.replace("O", "0").replace("o", "0")
+
+    return _OCR_NUMBER.sub(repair, text)
+
+
 def entry_number(match: re.Match[str]) -> int:
     """The number that a ``NUMBERED`` match holds."""
     for group in ("b1", "b2", "b3", "w1", "w2", "w3"):

@@ -276,10 +276,10 @@ def _corporate_item(item: str) -> bool:
     # Organisation names are words, not sentences: a few words, mostly capitalised.
     if len(words) > 14:
         return False
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    if is_organisation(item) or len(words) <= 3:
+    if len(words) <= 3 and not is_organisation(item):
+        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
         return capitalised >= max(1, len(words) // 2)
-    return False
+    return _named_like_an_organisation(item)
 
 
 # --- folding to ASCII ------------------------------------------------------------------------
@@ -325,3 +325,120 @@ def surname_key(family: str) -> str:
         return ascii_fold(family)
     surname = chinese_surname(family)
     return _SURNAME_READINGS.get(surname) or ascii_fold(surname)
+
+
+# --- author lists of English author-year and quoted-title styles -----------------------------
+
+# Initials as APA, Harvard and Chicago print them apart from the family name: "A.", "C.J.", "T. G.",
+# "J.-R.", "M" (a lone capital, as CSE prints it after a comma).
+_LOOSE_INITIALS = re.compile(rf"(?:[{_UPPER}]\.?(?:\s?-\s?|\s)?){{1,4}}")
+# A given name written out, possibly with a middle initial: "Gerald", "Lloyd A.", "Nancy C.", "Jean-Paul".
+_GIVEN_WORDS = re.compile(rf"[{_UPPER}][a-zà-ÿ'’]+(?:-[{_UPPER}]?[a-zà-ÿ'’]+)?(?:\s[{_UPPER}][a-zà-ÿ'’]+)?(?:\s[{_UPPER}]\.?)*")
+# A family name: one or two capitalised words, maybe after particles ("van der Berg", "De Morgan").
+_FAMILY_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})\s)*"
+                           rf"[{_UPPER}][A-Za-zÀ-ÿĀ-ž'’\-]+(?:\s[{_UPPER}][A-Za-zÀ-ÿĀ-ž'’\-]+)?", re.I)
+# A name in natural order: "J. A. Smith", "K. A. Emanuel", "Paul Merkley", "Nancy C. Kula".
+_NATURAL = re.compile(rf"(?P<given>(?:[{_UPPER}]\.\s?-?\s?)+|[{_UPPER}][a-zà-ÿ'’]+(?:-[{_UPPER}]?[a-zà-ÿ'’]+)?"
+                      rf"(?:\s[{_UPPER}]\.)*)\s+(?P<family>(?:(?:van|von|de|der|den|del|da|di|du|le|la|dos|ter)\s)*"
+                      rf"[{_UPPER}][A-Za-zÀ-ÿĀ-ž'’\-]+)")
+_AND = re.compile(r"\s*(?:,\s*)?(?:&|\band\b)\s*|\s*[,;]\s*")
+_ROLE_SUFFIX = re.compile(r"\s*[,.]?\s*\((?:eds?|editors?|comps?)\.?\)\.?\s*$|\s*,?\s*(?:eds?|editors?)\.?\s*$", re.I)
+_ETAL_SUFFIX = re.compile(r"\s*,?\s*(?:et\s?al\.?|and\s+others|等)\s*$", re.I)
+
+
+def parse_name_sequence(text: str) -> Authors | None:
+    """An author list in any of the orders English styles print, or ``None``.
+
+    APA and Harvard invert every name (``Robins, A., Rountree, J., & Rountree, N.``); Chicago,
+    MLA and the AMS invert only the first (``Camargo, S. J., K. A. Emanuel, and A. H. Sobel``,
+    ``McGee, William, Paul Merkley``); IEEE and ACS never invert (``J. A. Smith, B. Doe, and
+    C. Roe``); CSE and Vancouver write ``Kudsk KA, Fabian TC``. Semicolons may separate names
+    (``Davidson, Lloyd A.; Douglas, Kimberly``); ``(Ed.)`` makes the list an editor list.
+
+    >>> [n.bibtex() for n in parse_name_sequence("Robins, A., Rountree, J., & Rountree, N.").names]
+    ['Robins, A.', 'Rountree, J.', 'Rountree, N.']
+    >>> [n.bibtex() for n in parse_name_sequence("Camargo, S. J., K. A. Emanuel, and A. H. Sobel").names]
+    ['Camargo, S. J.', 'Emanuel, K. A.', 'Sobel, A. H.']
+    >>> [n.bibtex() for n in parse_name_sequence("McGee, William, Paul Merkley").names]
+    ['McGee, William', 'Merkley, Paul']
+    >>> parse_name_sequence("Brown, L. E. (Ed.)").role, parse_name_sequence("Optimization by simulated annealing")
+    ('editor', None)
+    """
+    text = text.strip().rstrip(",;:").strip()
+    if not text or len(text) > 2000:
+        return None
+    role = "author"
+    m = _ROLE_SUFFIX.search(text)
+    if m and m.start() > 0:
+        role, text = "editor", text[: m.start()]
+    et_al = False
+    m = _ETAL_SUFFIX.search(text)
+    if m and m.start() > 0:
+        et_al, text = True, text[: m.start()]
+    if has_cjk(text):
+        return None  # Chinese lists are GB/T's: parse_author_list reads them
+    groups = [g.strip() for g in re.split(r"\s*;\s*(?:&\s*|and\s+)?", text) if g.strip()] if ";" in text else [text]
+    names: list[Name] = []
+    for group in groups:
+        parts = [p.strip().rstrip(".") if not _LOOSE_INITIALS.fullmatch(p.strip()) else p.strip()
+                 for p in _AND.split(group) if p and p.strip()]
+        found = _pair_names(parts, first=not names or ";" in text)
+        if found is None:
+            return None
+        names.extend(found)
+    return Authors(tuple(names), et_al, role) if names else None
+
+
+def _pair_names(parts: list[str], *, first: bool) -> list[Name] | None:
+    out: list[Name] = []
+    i = 0
+    while i < len(parts):
+        part, following = parts[i], parts[i + 1] if i + 1 < len(parts) else None
+        if following is not None and _FAMILY_WORDS.fullmatch(part) and _LOOSE_INITIALS.fullmatch(following):
+            out.append(Name(_family(part), format_initials(following)))  # "Robins, A."
+            i += 2
+            continue
+        if following is not None and first and not out and _FAMILY_WORDS.fullmatch(part) \
+                and " " not in part and _GIVEN_WORDS.fullmatch(following) and not _NATURAL.fullmatch(following):
+            given = " ".join(w if w.endswith(".") else w + "." if len(w) == 1 else natural_case(w)
+                             for w in following.split())
+            out.append(Name(_family(part), given))  # "Dworkin, Gerald", "Davidson, Lloyd A."
+            i += 2
+            continue
+        # "Kudsk KA", "Harrison R.M." are family first; "Paul Merkley", "J. A. Smith" natural order
+        # (English styles print a full given name before the family name).
+        last_word = part.split()[-1] if part.split() else ""
+        name = person_name(part) if _LOOSE_INITIALS.fullmatch(last_word) else None
+        if name is None and _org_words(part) and 2 <= len(part.split()) <= 12 and _named_like_an_organisation(part):
+            name = Name(part, corporate=True)  # "The Cancer Genome Atlas Research Network"
+        if name is None and (natural := _NATURAL.fullmatch(part)):
+            given = natural["given"].strip()
+            given = format_initials(given) if _LOOSE_INITIALS.fullmatch(given + " ") or "." in given and \
+                _LOOSE_INITIALS.fullmatch(given) else given
+            name = Name(_family(natural["family"]), given)
+        if name is None:
+            name = person_name(part)
+        if name is None and len(part.split()) <= 12 and _named_like_an_organisation(part):
+            name = Name(part, corporate=True)
+        if name is None:
+            return None
+        out.append(name)
+        i += 1
+    return out
+
+
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la", "der", "und", "at", "to"})
+
+
+def _named_like_an_organisation(text: str) -> bool:
+    """An organisation's name, as opposed to a sentence: its words capitalised (the small
+    words aside), and no person's name with initials inside."""
+    words = [w for w in text.split() if w.lower() not in _SMALL_WORDS]
+    if not words or not is_organisation(text) or re.search(r"\b[A-Z][a-z]+\s[A-Z]{1,3}\.?\s[A-Z][a-z]", text):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w[:1] in "(")
+    return capitalised >= 0.75 * len(words)
+
+
+def _family(text: str) -> str:
+    return " ".join(natural_case(w) for w in text.split())

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from ...model import Problem, Reference
-from ...vocab.script import YEAR
+from ...vocab.script import YEAR, YEAR_RE
 from .. import normalize
-from . import fallback, gbt7714, vancouver
+from . import authordate, fallback, gbt7714, vancouver
 
 # A GB/T journal entry whose type code was left out: ". 中华肿瘤杂志, 2020, 42(3): 200-205".
 _UNTYPED_GB_JOURNAL = re.compile(
@@ -57,13 +57,51 @@ def parse_entry(text: str, *, number: int | None = None, translation: str = "",
 def _parse_cleaned(cleaned: str) -> Reference:
     if gbt7714.matches(cleaned):
         return gbt7714.parse(cleaned)
+    candidates = []
     if vancouver.matches(cleaned):
-        return vancouver.parse(cleaned)
+        candidates.append(vancouver.parse(cleaned))
     m = _UNTYPED_GB_JOURNAL.search(cleaned)
     if m:
         ref = gbt7714.parse(cleaned[: m.start()] + "[J]" + cleaned[m.start():])
-        return ref.with_fields(raw=cleaned, type_code="J", note=_join(ref.note, "type code [J] inferred"))
-    return fallback.parse(cleaned)
+        candidates.append(ref.with_fields(raw=cleaned, type_code="J", note=_join(ref.note, "type code [J] inferred")))
+    if authordate.matches(cleaned):
+        candidates.append(authordate.parse(cleaned))
+    if not candidates:
+        return fallback.parse(cleaned)
+    # Several styles may claim an entry; the reading that finds the most of a reference wins
+    # (the first, the more specific style, on a tie).
+    best = max(candidates, key=plausibility)
+    return best if plausibility(best) >= 4 else fallback.parse(cleaned)
+
+
+def plausibility(ref: Reference) -> int:
+    """How much of a reference a reading found: authors, a title of title length, a year,
+    a container with its locator or a publisher. A title that swallowed the locator or the
+    author list counts against it.
+
+    >>> from refman.model import Name
+    >>> plausibility(Reference(raw="", authors=(Name("Caplin", "M. E."),), title="Lanreotide in NETs",
+    ...              year="2014", container="N Engl J Med", volume="371", pages="224-233"))
+    12
+    """
+    score = 0
+    if ref.authors or ref.editors:
+        score += 3 if not any(n.corporate and len(n.family.split()) > 8 for n in ref.authors) else 1
+    if 3 <= len(ref.title) <= 400:
+        score += 3
+        if YEAR_RE.search(ref.title) and re.search(r"\d[;:(]\s*\d", ref.title):
+            score -= 4  # "Title. Journal 2010;12:3": the locator stayed in the title
+    if ref.year:
+        score += 2
+    if ref.container:
+        score += 2 if len(ref.container) <= 200 else 0
+    if ref.volume or ref.issue:
+        score += 1
+    if ref.pages:
+        score += 1
+    if ref.publisher and not ref.container:
+        score += 3 if ref.place else 2
+    return score
 
 
 def _join(*parts: str) -> str:

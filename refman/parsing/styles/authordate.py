@@ -1,0 +1,275 @@
+"""English styles without a type code: author-year (APA, Harvard, CSE name-year, Elsevier),
+quoted titles (Chicago, IEEE, ACS, MLA) and the NLM variants the Vancouver anchor misses
+(BMC's ``Kudsk KA: Title. Am J Surg 1989, 158:515-9.``, NCI PDQ's ``Cancer 98 (3): 455-62, 2003.``).
+
+An entry is read in three steps, each with the rules the style manuals give:
+
+1. the **head**: an author list in any name order, ended by the year (``(2003).``, ``, 2011.``,
+   ``. 2013.``), a quoted title, a colon or a full stop;
+2. the **title**: in quotes, or the first sentence after the head;
+3. the **tail**: a journal and its locator (``13(2), 137-172``, ``85, 1403–1407``, ``vol. 39,
+   no. 9, pp. 1175-1185``, ``22, no. 9 (2020): 1064–1070``), a chapter (``In ... (Ed.), Book
+   (pp. 1-10). Place: Publisher``), a thesis, or a book's place and publisher.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Reference
+from ...vocab.identifiers import registry_ids
+from ...vocab.names import Authors, parse_author_list, parse_name_sequence
+from ...vocab.script import YEAR, YEAR_RE, cjk_share
+from .. import normalize
+from .common import lift_identifiers, make_reference, parse_publication, tidy
+
+_PAGES = r"[A-Za-z]{0,4}\d[\w.]*(?:\s*[-–—]+\s*[A-Za-z]{0,4}\d[\w.]*)?"
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+
+# Where the head (the author list) can end, with the year when the style puts it there.
+_HEAD_ENDS = re.compile(
+    rf"""\s*\((?P<y1>{YEAR})[a-z]?(?:,\s*(?P<md>{_MONTHS}(?:\s+\d{{1,2}})?))?\)[.,:]?\s*   # (2003). (1998, May 5).
+       |[,.]\s*(?P<y2>{YEAR})[a-z]?\s*[.:,]\s+                                            # , 2011.  . 2013.  2007a:
+       |\s*\((?:n\.\s?d\.|in\s+press)\)[.,]?\s*                                            # (n.d.)
+       |,?\s+(?=[“"])                                                                      # before a quoted title
+       |(?<=[A-Za-z.]):\s+                                                                 # BMC: "Kudsk KA: Title"
+       |\.\s+""",
+    re.X,
+)
+_INITIALS_SOMEWHERE = re.compile(r"\b[A-Z]{1,3}\b(?![a-z])|\b[A-Z]\.")
+_QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{3,600})[”\"]")
+_BOUNDARY = re.compile(r"(?<=[^\s.])(?P<stop>[.?!])\s+(?=\S)")
+# A word before a full stop that is an abbreviation, not the end of a title.
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]{0,4}|[a-z]{1,3}|vs|St|Dr|No|Vol|Ed|Eds|pp|et al)$")
+
+# Journal locators, most specific first; the container is what stands before the match.
+_LOCATORS = [re.compile(p, re.X | re.I) for p in (
+    # IEEE: "IEEE Trans..., vol. 39, no. 9, pp. 1175-1185, Sep. 1990"
+    rf"""[,.]?\s*vol\.?\s*(?P<volume>[\w-]+)(?:\s*,?\s*no\.?\s*(?P<issue>[\w/-]+))?
+        (?:\s*,?\s*pp?\.\s*(?P<pages>{_PAGES}))?(?:\s*,\s*(?P<month>{_MONTHS})?\s*(?P<year>{YEAR}))?""",
+    # Chicago/MLA: "Journal Name 22, no. 9 (2020): 1064–1070" / "Carleton Germanic Papers 24 (1996): 197–214"
+    rf"""[,.]?\s+(?P<volume>\d+[A-Z]?)(?:\s*,\s*no\.\s*(?P<issue>[\w/-]+))?\s*
+        \((?:(?P<month>{_MONTHS})\s*)?(?P<year>{YEAR})\)\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES})""",
+    # BMC / NLM without semicolon: "Am J Surg 1989, 158:515-9" / "Chest 2001, 119(1 Suppl):132S-75S"
+    rf"""\s+(?P<year>{YEAR})\s*[,;]\s*(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*:\s*(?P<pages>{_PAGES})""",
+    # NCI PDQ: "Cancer 98 (3): 455-62, 2003"
+    rf"""[,.]?\s+(?P<volume>\d+)\s*\((?P<issue>[^()]{{1,20}})\)\s*:\s*(?P<pages>{_PAGES})\s*,\s*(?P<year>{YEAR})""",
+    # APA/Harvard/CSE/Elsevier: "Journal, 13(2), 137-172" / "J. Virol. 85, 1403–1407" / "Trends ... 16: 491-497"
+    rf"""[,.]?\s+(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*(?:[,:]|\.\s)\s*(?:pp?\.\s*)?(?P<pages>{_PAGES})""",
+    # volume and issue, or volume alone (not a year), at the end: "Ecosphere, 10(9)" / "J Electron Publ 4 (2)"
+    rf"""[,.]?\s+(?!{YEAR}\b)(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?(?=\s*\.?\s*$)""",
+)]
+# What a journal's name never holds: an edition, a place and publisher, a role.
+_NOT_A_JOURNAL = re.compile(r"\b\d+(?:st|nd|rd|th)\s+ed\b|\b(?:editors?|eds?)\.|[A-Za-z)]\s*:\s*[A-Z][\w .&()]+(?:Press|"
+                            r"Publish\w*|Books|Verlag|Wiley|Springer|Elsevier|Inc|Ltd|\(US\))|\[Internet\]", re.I)
+# A "container" ending in a date is a journal's date, and what follows it a day, not a volume.
+_DATED = re.compile(rf"{YEAR}(?:\s+{_MONTHS})?$")
+_CHAPTER = re.compile(r"^In:?\s+(?P<rest>.+)$", re.I)
+_EDITED_BY = re.compile(r",?\s*(?:edited|eds?\.)\s+by\s+(?P<eds>[^,]+(?:,\s*[^,]+?)*?)"
+                        r"(?=,\s*(?:\d|pp?\.)|[.,]\s*[A-Z][a-z]+:|$)", re.I)
+_PP = re.compile(rf"\(?\s*pp?\.\s*(?P<pages>{_PAGES})\s*\)?")
+_THESIS = re.compile(r"(?P<kind>(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|MSc|MD)\s*(?:dissertation|thesis)|"
+                     r"dissertation|thesis)", re.I)
+_EDITION = re.compile(r"(?:^|[,.(]\s*)(?P<ed>\d+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Rr]ev(?:ised)?)\s+"
+                      r"(?:ed(?:ition)?n?)\.?\)?", re.I)
+_PUBLISHER_WORDS = re.compile(r"\b(?:Press|Publish\w*|Books?|Verlag|Wiley|Springer|Elsevier|Academic|Inc|Ltd|LLC|"
+                              r"Co\.|Company|Sons|House|Saunders|McGraw|Lippincott|Mosby|Routledge|Sage)\b")
+_NEWSPAPER_PAGE = re.compile(r"[,.]\s*(?:pp?\.|Sect(?:ion)?\.?\s*\w+\s*[,:]?\s*p?\.?)\s*(?P<pages>[A-Z]?\d+)\s*$")
+
+
+def matches(text: str) -> bool:
+    """Any English entry may be in one of these styles: the choice is made by the fields found."""
+    return cjk_share(text) < 0.3
+
+
+def parse(text: str) -> Reference:
+    """Parse one author-year or quoted-title entry (already cleaned).
+
+    >>> ref = parse("Robins, A., Rountree, J., & Rountree, N. (2003). Learning and teaching programming: "
+    ...             "A review and discussion. Computer Science Education, 13(2), 137-172.")
+    >>> [n.bibtex() for n in ref.authors], ref.year, ref.title
+    (['Robins, A.', 'Rountree, J.', 'Rountree, N.'], '2003', 'Learning and teaching programming: A review and discussion')
+    >>> ref.container, ref.volume, ref.issue, ref.pages
+    ('Computer Science Education', '13', '2', '137-172')
+    >>> ref = parse('J. A. Smith, B. Doe, and C. Roe, "Mapping tumour clones," Cancer Res. 22, no. 9 (2020): '
+    ...             '1064-1070.')
+    >>> ref.authors[2].bibtex(), ref.title, ref.container, ref.volume, ref.issue, ref.year, ref.pages
+    ('Roe, C.', 'Mapping tumour clones', 'Cancer Res', '22', '9', '2020', '1064-1070')
+    """
+    ids = lift_identifiers(text)
+    authors, rest, year, date = _head(ids.rest)
+    f: dict = {"notes": list(ids.notes), "year": year, "date": date}
+    if authors is not None and authors.role == "editor":
+        f["editors"], authors = authors.names, Authors((), authors.et_al)
+    title, tail = _title(rest)
+    entry_type, code = _tail(tail, f)
+    f["title"] = title.strip(" .,;:")
+    if not f.get("year"):
+        years = YEAR_RE.findall(tail) or YEAR_RE.findall(rest)
+        f["year"] = years[-1] if years else (ids.updated or "")[:4]
+    if ids.url and entry_type == "misc":
+        entry_type, code = "online", "EB"
+    names = authors.names if authors else ()
+    f.update(authors=names, et_al=authors.et_al if authors else False)
+    return make_reference(text, ids, f, style="authordate", entry_type=entry_type, type_code=code,
+                          language="zh" if cjk_share(f["title"]) > 0.3 else "en")
+
+
+def _head(text: str) -> tuple[Authors | None, str, str, str]:
+    """(authors, the rest, year, date) of an entry: the author list ends at the first place
+    where what stands before it reads as a list of names. A year, a quoted title or a colon
+    ends it more surely than a full stop (initials carry full stops), so those are tried first."""
+    ends = list(_HEAD_ENDS.finditer(text, 0, min(len(text), 1500)))
+    strong = [m for m in ends if not m[0].strip().startswith(".") or m["y2"]]
+    for candidates in (strong, ends):
+        for m in candidates:
+            left, right = text[: m.start()], text[m.end():]
+            if not left.strip() or not right.strip():
+                continue
+            authors = _names(left)
+            if authors is None or (m[0].strip() == ":" and not _INITIALS_SOMEWHERE.search(left)):
+                continue  # "Kidney Disease: Improving Global Outcomes": a colon ends only a list with initials
+            year = m["y1"] or m["y2"] or ""
+            date = normalize.iso_date(year, *(m["md"] or "").split()[:2]) if m["md"] and year else ""
+            return authors, right.strip(), year, date if date != year else ""
+    return None, text.strip(), "", ""
+
+
+def _names(text: str) -> Authors | None:
+    """A list of names in GB/T-Vancouver form (``Kudsk KA, Fabian TC``) or any English order."""
+    if not re.search(r"[A-Z]\.\s?[A-Z]?\.?\s*$|,\s*[A-Z]\b|[&;]|\band\b", text):
+        found = parse_author_list(text)
+        if found is not None:
+            return found
+    return parse_name_sequence(text)
+
+
+def _title(text: str) -> tuple[str, str]:
+    """(title, the tail) of what follows the head."""
+    m = _QUOTED.match(text)
+    if m:
+        return m["title"].strip().rstrip(",."), text[m.end():].lstrip(" ,.;:")
+    for b in _BOUNDARY.finditer(text):
+        before = text[: b.start()]
+        if b["stop"] == "." and _ABBREVIATION.search(before):
+            continue
+        title = before + (b["stop"] if b["stop"] in "?!" else "")
+        return title, text[b.end():]
+    return text, ""
+
+
+def _tail(tail: str, f: dict) -> tuple[str, str]:
+    """Read what follows the title into ``f``; returns (BibTeX type, GB/T code)."""
+    tail = tail.strip().rstrip(".").strip()
+    if not tail:
+        return "misc", "Z"
+    m = _CHAPTER.match(tail)
+    if m:
+        return _chapter(m["rest"], f)
+    m = _THESIS.search(tail)
+    if m and m.start() < 40:
+        place_publisher = tidy(tail[m.end():]).strip(" .,")
+        pub = parse_publication(place_publisher)
+        f["publisher"], f["place"] = pub.publisher or place_publisher, pub.place
+        f.setdefault("year", pub.year)
+        masters = re.search(r"master|msc", m["kind"], re.I)
+        return ("mastersthesis" if masters else "phdthesis"), "D"
+    for pattern in _LOCATORS:
+        for lm in pattern.finditer(tail):
+            container = tail[: lm.start()].strip(" ,.;:")
+            after = tail[lm.end():].strip(" .,;")
+            if not container or len(container) > 250 or (after and not _ignorable(after)) \
+                    or _NOT_A_JOURNAL.search(container) or _DATED.search(container):
+                continue
+            f["container"] = container
+            for name in ("volume", "issue", "pages"):
+                value = lm.groupdict().get(name) or ""
+                f[name] = normalize.pages(value) if name == "pages" and value else value.strip()
+            if lm.groupdict().get("year") and not f.get("year"):
+                f["year"] = lm["year"]
+            if after:
+                f["notes"].append(after)
+            return "article", "J"
+    m = _NEWSPAPER_PAGE.search(tail)
+    if m and f.get("date"):
+        f["container"], f["pages"] = tail[: m.start()].strip(" ,."), m["pages"]
+        return "article", "N"
+    return _book(tail, f)
+
+
+def _ignorable(after: str) -> bool:
+    """What may follow a journal locator: a note the style adds ("Epub 2004/12/01", "In press",
+    an impact factor, an article's own identifiers, a year)."""
+    return len(after) < 80 and not re.search(r"\b(?:vol|no)\.\s*\d", after, re.I)
+
+
+def _chapter(rest: str, f: dict) -> tuple[str, str]:
+    """``In L. Hamp-Lyons (Ed.), Assessing second language writing (pp. 69-87). Norwood, NJ:
+    Ablex.`` / ``In Proceedings of the ... Conference, pp. 322-327.`` / Chicago's ``In Book,
+    edited by A. Editor, 12-34. Place: Publisher, 2002.``"""
+    pp = _PP.search(rest)
+    if pp:
+        f["pages"] = normalize.pages(pp["pages"])
+        rest = (rest[: pp.start()] + " " + rest[pp.end():]).strip()
+    em = re.match(r"^(?P<eds>.+?)\s*\((?:Eds?|eds?|Editors?)\.?\)\s*,?\s*(?P<rest>.+)$", rest)
+    if em:
+        eds = parse_name_sequence(em["eds"])
+        if eds:
+            f["editors"] = eds.names
+            rest = em["rest"]
+    eb = _EDITED_BY.search(rest)
+    if eb:
+        eds = parse_name_sequence(eb["eds"])
+        if eds:
+            f["editors"] = eds.names
+            rest = (rest[: eb.start()] + rest[eb.end():]).strip()
+    parts = re.split(r"(?<=[^\s.A-Z])\.\s+|,\s+(?=[A-Z][\w .]+:\s)", rest, maxsplit=1)
+    container = parts[0].strip(" ,.")
+    after = parts[1] if len(parts) > 1 else ""
+    trailing_pages = re.search(rf",\s*(?P<pages>{_PAGES})\s*$", container)
+    if trailing_pages and not f.get("pages") and re.search(r"\d", trailing_pages["pages"]):
+        f["pages"] = normalize.pages(trailing_pages["pages"])
+        container = container[: trailing_pages.start()]
+    year_in = re.search(rf",\s*(?P<year>{YEAR})\s*$", container)
+    if year_in:
+        f.setdefault("year", year_in["year"])
+        container = container[: year_in.start()]
+    f["container"] = container.strip(" ,.")
+    if after:
+        pub = parse_publication(after)
+        f["place"], f["publisher"] = pub.place, pub.publisher
+        if pub.year and not f.get("year"):
+            f["year"] = pub.year
+    proceedings = re.search(r"proceedings|proc\.|conference|congress|symposium|meeting|workshop", f["container"], re.I)
+    return ("inproceedings", "C") if proceedings else ("incollection", "M")
+
+
+def _book(tail: str, f: dict) -> tuple[str, str]:
+    """A book's publication statement in any order: ``Champaign, IL: Human Kinetics``,
+    ``(Cambridge: Cambridge University Press)``, ``Academic Press, London, United Kingdom``."""
+    text = tail.strip().strip("()").strip()
+    em = _EDITION.search(text)
+    if em:
+        f["edition"] = em["ed"]
+        text = (text[: em.start()] + text[em.end():]).strip(" ,.")
+    year = re.search(rf"[,.]?\s*(?P<year>{YEAR})\s*$", text)
+    if year:
+        f.setdefault("year", year["year"])
+        text = text[: year.start()].strip(" ,.")
+    if ":" in text:
+        place, _, publisher = text.rpartition(":")
+        publisher, place = publisher.strip(" ,."), place.strip(" ,.")
+        if re.match(r"[^\W\d_]", publisher) and re.search(r"[A-Za-z]{3}", publisher) and not registry_ids(publisher) \
+                and len(place) < 60 and not re.search(r"[\d;]", place):
+            f["place"], f["publisher"] = place.strip(" ,."), publisher.strip(" ,.")
+            return "book", "M"
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if parts and _PUBLISHER_WORDS.search(parts[0]):
+        f["publisher"], f["place"] = parts[0], ", ".join(parts[1:])
+        return "book", "M"
+    if parts and len(parts) <= 3 and all(len(p) < 60 for p in parts) and _PUBLISHER_WORDS.search(text):
+        f["publisher"] = text
+        return "book", "M"
+    if text:
+        f["notes"].append(text)
+    return "misc", "Z"
