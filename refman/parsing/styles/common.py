@@ -33,7 +33,8 @@ _CITED = re.compile(
 # AMA: "Updated March 12, 2024. Accessed June 1, 2024."
 _AMA_DATE = re.compile(r"\b(?P<what>Updated|Accessed|Published)\s+(?P<m>[A-Z][a-z]+)\.?\s+"
                        r"(?P<d>\d{1,2}),\s*(?P<y>\d{4})\.?")
-_AVAILABLE = re.compile(r"\b(?:Available (?:from|at)|URL|网址|获取地址)\s*[:：]?\s*(?=\S)", re.I)
+_AVAILABLE = re.compile(r"(?<![\w?&=/.])(?:Available (?:from|at)\s*[:：]?|URL\s*[:：]|网址\s*[:：]?|获取地址\s*[:：]?)\s*(?=\S)",
+                        re.I)
 _EPUB = re.compile(
     r"\b(?:Epub\s+(?:ahead of print\s*)?(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3})(?:\s+(?P<d>\d{1,2}))?)?|"
     r"Epub ahead of print|Online ahead of print|Published online(?: ahead of print)?|"
@@ -208,10 +209,18 @@ def split_authors(head: str) -> tuple[Authors | None, str, str]:
         if re.search(r"(?:^|\s)(?:[A-Z]\.)*[A-Z]$", left) and not re.search(r"\s[A-Z]{1,3}$", left):
             if re.search(r"(?:^|\s)[A-Z]\.[A-Z]$", left):
                 continue
+        year = m["year"] or ""
+        trailing = _TRAILING_YEAR.search(left)
+        if trailing and not year:  # the author-year system: "王某, 2015b. 题名"
+            left, year = left[: trailing.start()], trailing["year"]
         authors = parse_author_list(left)
         if authors is not None:
-            return authors, right.strip(), (m["year"] or "")
+            return authors, right.strip(), year
     return None, head.strip(), ""
+
+
+# The year of the author-year system after the names: "ALLEN K, et al., 2017" / "陈登原，2000a".
+_TRAILING_YEAR = re.compile(rf"\s*[,，]\s*(?P<year>{YEAR})[a-z]?\s*$")
 
 
 # --- dates and publication statements ------------------------------------------------------
@@ -220,7 +229,7 @@ _EDITION = re.compile(
     r"^(?:(?P<ed>\d+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?|"
     r"第?\s*\d+|[一二三四五六七八九十]+)\s*(?:ed(?:ition)?n?\.?|版|edn\.?)"
     # editions named in words: 修订版, 石印本, 影印本
-    rf"|(?P<named>[{HAN}]{{1,4}}(?:版|本)))\s*[.,]\s*",
+    rf"|(?P<named>[{HAN}]{{1,8}}(?:版|本)))\s*[.,]\s*",
 )
 
 
@@ -250,11 +259,17 @@ def parse_publication(text: str) -> Publication:
     if m:
         edition = m["named"] or re.sub(r"^第\s*", "", m["ed"]).strip()
         text = text[m.end():]
+    text = _COPYRIGHT.sub(r"\1", text)
     years = list(YEAR_RE.finditer(text))
     m = years[-1] if years else None
     if m is None:
+        # The author-year system gives the year after the names: "北京: 中华书局: 29".
+        pm = re.search(r"\s*:\s*([A-Za-z]?\d[\w.\-]*(?:\s*,\s*[A-Za-z]?\d[\w.\-]*)*)\s*$", text)
+        pages = normalize.pages(pm[1]) if pm and ":" in text[: pm.start()] else ""
+        if pages and pm is not None:
+            text = text[: pm.start()]
         place, publisher = _place_publisher(text)
-        return Publication(place, publisher, edition=edition)
+        return Publication(place, publisher, pages=pages, edition=edition)
     # The last plausible year is the publication year; what comes after it is pages or dates.
     before = text[: m.start()].rstrip(" ,.;:")
     after = text[m.end():]
@@ -264,13 +279,16 @@ def parse_publication(text: str) -> Publication:
         date = normalize.iso_date(m[0], dm[1], dm[2] or "")
         after = after[dm.end():]
     pages = ""
-    pm = re.match(r"\s*:\s*([A-Za-z]?\d[\w\-]*(?:\s*,\s*[A-Za-z]?\d[\w\-]*)*)", after)
+    pm = re.match(r"\s*:\s*([A-Za-z]?\d[\w\-]*(?:\.\d[\w\-]*)*(?:\s*,\s*[A-Za-z]?\d[\w\-.]*)*)", after)
     if pm:
         pages = normalize.pages(pm[1])
         after = after[pm.end():]
     place, publisher = _place_publisher(before)
     return Publication(place, publisher, m[0], date, pages, edition, after.strip(" .,;"))
 
+
+# A copyright year: "c1980", "©2001".
+_COPYRIGHT = re.compile(rf"(?<![A-Za-z])[c©]\s?({YEAR})\b")
 
 # "Unknown" placeholders of GB/T 7714 and NLM: no data, so no field.
 PLACEHOLDER = re.compile(r"\[\s*(?:出版地不详|出版者不详|出版年不详|s\.\s*l\.?|s\.\s*n\.?|publisher unknown|"

@@ -34,6 +34,16 @@ _JOURNAL_LOCATOR = re.compile(
         \s*(?P<after>.*)$""",
     re.X,
 )
+# A journal's locator of the author-year system, the year already given: "Nature, 510: 356-362",
+# "中国出版(5): 38-39", "北京大学学报(哲学社会科学版), 50(1): 75", "Ecosphere, 10(9)". Searched in
+# short tails only (a journal's tail is short): the leftmost place from which the rest is a locator.
+_AUTHOR_YEAR_LOCATOR = re.compile(
+    r"""[,\s]*(?P<volume>[A-Za-z]?\d[\w.\-/]*)?
+        (?:\s*\((?P<issue>[^()]*\d[^()]*|增刊[^()]*|Suppl[^()]*)\))?
+        (?:\s*:\s*(?P<pages>[A-Za-z]*\d[\w\-+]*(?:\.e\d+)?(?:\s*,\s*[A-Za-z]*\d[\w\-]*)*))?
+        \s*(?P<after>\[[\d\-]+\])?\s*$""",
+    re.X,
+)
 _STANDARD_NUMBER = re.compile(
     r"""(?P<number>(?:GB(?:/[TZ])?|GBZ|GJB|[A-Z]{2}(?:/[TZ])|T/[A-Z]+|DB\d*(?:/T)?|ISO(?:/IEC)?(?:/TS|/TR)?|
         IEC|IEEE|ANSI(?:/[A-Z]+)?|BS|DIN|EN|JIS|ASTM|NF|CSA|AS|ICH)\s*[A-Z]?\s*\d+(?:[.\-]\d+)*
@@ -184,6 +194,14 @@ def _parse_serial(tail: str, fields: dict) -> None:
         fields["place"], fields["publisher"] = pub.place, pub.publisher
         return
     m = _JOURNAL_LOCATOR.match(tail)
+    am = _AUTHOR_YEAR_LOCATOR.search(tail) if not m and fields.get("year") and len(tail) < 400 else None
+    if am and am.start() > 0 and (am["volume"] or am["issue"] or am["pages"]):
+        # the author-year system gave the year after the names: "Nature, 510: 356-362"
+        fields["container"] = tail[: am.start()].strip(" ,")
+        fields["volume"], fields["issue"] = am["volume"] or "", (am["issue"] or "").strip()
+        if am["pages"]:
+            fields["pages"] = normalize.pages(am["pages"])
+        return
     if not m:
         pub = parse_publication(tail)
         fields["container"] = pub.publisher or tail
