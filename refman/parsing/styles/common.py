@@ -18,8 +18,13 @@ from .. import normalize
 
 # --- identifiers and dates ------------------------------------------------------------------
 
-# A URL; one broken by a line end after a slash continues with the next token ("show/ NCT03434379").
-_URL = re.compile(r"<?\b((?:https?|ftp)://[^\s<>]+(?:(?<=/)\s[\w\-][^\s<>]*(?=\.?\s*$))?|www\.[^\s<>]+)>?", re.I)
+# A URL (PDF line ends may have broken it with spaces: ``_rejoin_url`` puts it back together).
+_URL = re.compile(r"<?\b((?:https?|ftp)://[^\s<>]*|www\.[^\s<>]+)>?", re.I)
+# A scheme that converters spaced out: "h ttps://", "https:// www".
+_SPACED_SCHEME = re.compile(r"\bh\s?t\s?t\s?p(?:\s?s)?\s?:\s?/\s?/\s?", re.I)
+# What the next token of a URL broken by a space looks like, given how the URL ended.
+_URL_TOKEN = re.compile(r"\s+(?P<token>[^\s<>\u3000-\u9fff\uff00-\uffef]+)")
+_LABEL = re.compile(r"(?:doi|cstr|pmid|pmcid|isbn|issn|available|accessed|cited|url|http)\b", re.I)
 # GB/T 7714 online dates: "(2020-10-09)[2022-08-25]" (updated, accessed) or a bare "[2014-06-25]".
 _GB_DATES = re.compile(
     r"(?:\((?P<updated>\d{4}-\d{1,2}-\d{1,2})\)\s*)?\[(?P<accessed>\d{4}-\d{1,2}-\d{1,2})\]"
@@ -99,10 +104,6 @@ def lift_identifiers(text: str) -> Identifiers:
             return None, rest
         return m, rest[: m.start()] + " " + rest[m.end():]
 
-    for extractor in identifiers.LABELLED:
-        m, rest = take(extractor.pattern, rest, extractor.hint)
-        if m:
-            setattr(ids, extractor.field, m[1].replace(" ", "") if extractor.field == "isbn" else m[1])
     m, rest = take(_CITED, rest, "[")
     if m:
         ids.urldate = normalize.iso_date(m["y"], m["m"] or "", m["d"] or "")
@@ -121,11 +122,15 @@ def lift_identifiers(text: str) -> Identifiers:
     if "vailable" in text or "url" in lowered or "网址" in text or "获取" in text:
         rest = _AVAILABLE.sub("", rest)
     urls = []
+    if "://" in rest or "www." in rest:
+        rest = _SPACED_SCHEME.sub(lambda s: s[0].replace(" ", ""), rest)
     while "://" in rest or "www." in rest:
-        m, rest = take(_URL, rest)
+        m = _URL.search(rest)
         if not m:
             break
-        urls.append(_trim_url(m[1]))
+        url, end = _rejoin_url(rest, m.start(1), m.end(1))
+        urls.append(_trim_url(url))
+        rest = rest[: m.start()] + " " + rest[max(end, m.end()):]
     for url in urls:
         # A doi.org URL is both: the URL as written, and the DOI it resolves.
         doi_match = DOI_URL.match(url)
@@ -135,6 +140,10 @@ def lift_identifiers(text: str) -> Identifiers:
             ids.url = url
         elif url != ids.url:
             ids.notes.append(url)
+    for extractor in identifiers.LABELLED:
+        m, rest = take(extractor.pattern, rest, extractor.hint)
+        if m:
+            setattr(ids, extractor.field, m[1].replace(" ", "") if extractor.field == "isbn" else m[1])
     m, rest = take(DOI_LABELLED, rest, "10.")
     if not m:
         m, rest = take(DOI_BARE, rest, "10.")
@@ -157,6 +166,36 @@ def lift_identifiers(text: str) -> Identifiers:
             ids.notes.append(re.sub(r"[\[\].]", "", m[0]).strip().capitalize())
     ids.rest = tidy(rest)
     return ids
+
+
+def _rejoin_url(text: str, start: int, end: int) -> tuple[str, int]:
+    """A URL broken by spaces at PDF line ends, put back together: a piece joins when the
+    URL cannot end where it stopped (after ``/ ? = & - _ :`` or a scheme), when the piece goes
+    on with a path or query (``/n1/2025``, ``?id=123``, ``org/egovkb``), or when a host name
+    was cut after a dot (``https://d. wanfangdata.com.cn``). A label (``DOI:``), a year or a
+    word of prose after a finished URL stays out.
+
+    >>> _rejoin_url("见 http://lib.myilibrary.com/Open.aspx? id=293666. 2011", 2, 38)[0]
+    'http://lib.myilibrary.com/Open.aspx?id=293666.'
+    """
+    url = text[start:end]
+    while True:
+        m = _URL_TOKEN.match(text, end)
+        if not m or _LABEL.match(m["token"]):
+            return url, end
+        token = m["token"]
+        host = url.split("://", 1)[-1]
+        year = re.fullmatch(r"(?:1[5-9]|20)\d\d\.?", token) is not None
+        open_end = url.endswith(("/", "?", "=", "&", "-", "_", ":", "%", "#")) and re.match(r"[\w/?=&#%.\-]", token)
+        goes_on = token[:1] in "/?&=#%" or re.match(r"[\w\-]+/", token) is not None \
+            or ("?" in url and re.search(r"[=&]", token) is not None)
+        cut_host = "/" not in host and re.match(r"[\w\-]*\.[a-z]{2}", token) is not None  # "patent scope2.wipo.int"
+        last = m.end() >= len(text.rstrip(" .;,"))  # the entry's last token, a URL's cut-off end
+        cut_end = last and not year and re.fullmatch(r"[\w\-.%/?=&#~]+", token) is not None \
+            and (re.search(r"[.\-_=/]", token.rstrip(".")) is not None or "?" in url) and "/" in host
+        if not (open_end and not year or goes_on or cut_host or cut_end):
+            return url, end
+        url, end = url + token, m.end()
 
 
 def _trim_url(url: str) -> str:
