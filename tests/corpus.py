@@ -47,6 +47,7 @@ def conventional(value: Any) -> Any:
         return value
     text = unicodedata.normalize("NFKC", value).translate(_DASHES)
     text = _CJK_SPACE.sub("", " ".join(text.split()))
+    text = re.sub(r"(?<=[\u3000-\u9fff])([:;,])\s+", r"\1", text)  # "白皮书: 2023" is "白皮书：2023"
     text = re.sub(r"\b(Jr|Sr)\.", r"\1", text)
     return text.rstrip(".").strip()
 

@@ -59,6 +59,12 @@ _SPACED_ISSUE = re.compile(r"(?<=\d) (?=\([^()]{1,20}\)\s*:)")
 # "[J] ." / "[EB/OL] ." : the type code glued to its period.
 _CODE_SPACING = re.compile(r"\s*(\[[A-Z]{1,2}(?:/[A-Z]{2})?\])\s*(?=[.,/]|$)")
 _DOUBLE_STOP = re.compile(r"\.(\s*\.)+")
+# Converter damage inside numbers: "21 st century", "(2023-0303)", "[2024-0930]", pages "1. 1-1. 36".
+_SPACED_ORDINAL = re.compile(r"(?<=\d) (?=(?:st|nd|rd|th)\b)")
+_RUN_TOGETHER_DATE = re.compile(r"(?<=[(\[])(\d{4})-(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[)\]])")
+_SPACED_SECTION_PAGES = re.compile(r"(?<=: )(\d{1,3})\. (\d{1,3})-(\d{1,3})\. (\d{1,3})\b")
+# Markdown code spans and dashes a converter left before an entry: "`——` 邱均平, 2000b."
+_LEADING_JUNK = re.compile(r"^(?:`[^`]{0,8}`|[—–\-]{2,})\s*")
 
 
 def clean(text: str) -> str:
@@ -98,6 +104,13 @@ def clean(text: str) -> str:
         text = _SPACED_ISSUE.sub("", text)
     if ". ." in text or ".." in text:
         text = _DOUBLE_STOP.sub(".", text)
+    if " st" in text or " nd" in text or " rd" in text or " th" in text:
+        text = _SPACED_ORDINAL.sub("", text)
+    if "-" in text:
+        text = _RUN_TOGETHER_DATE.sub(r"\1-\2-\3", text)
+        text = _SPACED_SECTION_PAGES.sub(r"\1.\2-\3.\4", text)
+    if text[:1] in "`—–-":
+        text = _LEADING_JUNK.sub("", text)
     return text
 
 

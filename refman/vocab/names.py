@@ -333,7 +333,8 @@ def surname_key(family: str) -> str:
 # "J.-R.", "M" (a lone capital, as CSE prints it after a comma).
 _LOOSE_INITIALS = re.compile(rf"(?:[{_UPPER}]\.?(?:\s?-\s?|\s)?){{1,4}}")
 # A given name written out, possibly with a middle initial: "Gerald", "Lloyd A.", "Nancy C.", "Jean-Paul".
-_GIVEN_WORDS = re.compile(rf"[{_UPPER}][a-zà-ÿ'’]+(?:-[{_UPPER}]?[a-zà-ÿ'’]+)?(?:\s[{_UPPER}][a-zà-ÿ'’]+)?(?:\s[{_UPPER}]\.?)*")
+_GIVEN_WORDS = re.compile(rf"[{_UPPER}][a-zà-ÿ'’]+(?:-[{_UPPER}]?[a-zà-ÿ'’]+)?(?:\s[{_UPPER}][a-zà-ÿ'’]+)?"
+                          rf"(?:\s[{_UPPER}]\.?)*")
 # A family name: one or two capitalised words, maybe after particles ("van der Berg", "De Morgan").
 _FAMILY_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})\s)*"
                            rf"[{_UPPER}][A-Za-zÀ-ÿĀ-ž'’\-]+(?:\s[{_UPPER}][A-Za-zÀ-ÿĀ-ž'’\-]+)?", re.I)
@@ -413,8 +414,8 @@ def _pair_names(parts: list[str], *, first: bool) -> list[Name] | None:
             name = Name(part, corporate=True)  # "The Cancer Genome Atlas Research Network"
         if name is None and (natural := _NATURAL.fullmatch(part)):
             given = natural["given"].strip()
-            given = format_initials(given) if _LOOSE_INITIALS.fullmatch(given + " ") or "." in given and \
-                _LOOSE_INITIALS.fullmatch(given) else given
+            given = format_initials(given) if _LOOSE_INITIALS.fullmatch(given + " ") or ("." in given and \
+                _LOOSE_INITIALS.fullmatch(given)) else given
             name = Name(_family(natural["family"]), given)
         if name is None:
             name = person_name(part)
@@ -427,7 +428,8 @@ def _pair_names(parts: list[str], *, first: bool) -> list[Name] | None:
     return out
 
 
-_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la", "der", "und", "at", "to"})
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&", "de", "du", "des", "la", "der", "und", "at",
+                          "to"})
 
 
 def _named_like_an_organisation(text: str) -> bool:

@@ -17,7 +17,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 # CJK punctuation (、。「」) and the full-width forms of ASCII (，：；（）).
 _CJK_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uffef]")
 # Characters written without spaces between words: CJK punctuation, kana, Han, full-width forms.
-_WIDE = re.compile("[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
+WIDE = "\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
+_WIDE = re.compile(f"[{WIDE}]")
 
 # A year as references and sentences write it: 1500 to 2099, not inside a longer number.
 YEAR = r"(?:1[5-9]|20)\d{2}"
@@ -59,6 +60,23 @@ def cjk_share(text: str) -> float:
         return 0.0
     letters = len(_LETTER.findall(text))
     return len(HAN_CHAR.findall(text)) / letters if letters else 0.0
+
+
+_KANA = re.compile("[\u3040-\u30ff]")
+
+
+def language_of(text: str) -> str:
+    """The language a reference's title is written in, as far as script tells: ``ja`` with
+    kana, ``zh`` when mostly Chinese characters, otherwise ``en``.
+
+    >>> language_of("胃癌靶向治疗进展"), language_of("光コヒーレンス断層"), language_of("Lanreotide in NETs")
+    ('zh', 'ja', 'en')
+    """
+    if text.isascii():
+        return "en"
+    if _KANA.search(text) and len(_KANA.findall(text)) >= 2:
+        return "ja"
+    return "zh" if cjk_share(text) > 0.3 else "en"
 
 
 def years_in(text: str) -> list[str]:

@@ -19,7 +19,7 @@ import re
 from ...model import Reference
 from ...vocab.identifiers import registry_ids
 from ...vocab.names import Authors, parse_author_list, parse_name_sequence
-from ...vocab.script import YEAR, YEAR_RE, cjk_share
+from ...vocab.script import YEAR, YEAR_RE, cjk_share, language_of
 from .. import normalize
 from .common import lift_identifiers, make_reference, parse_publication, tidy
 
@@ -60,8 +60,9 @@ _LOCATORS = [re.compile(p, re.X | re.I) for p in (
     rf"""[,.]?\s+(?!{YEAR}\b)(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?(?=\s*\.?\s*$)""",
 )]
 # What a journal's name never holds: an edition, a place and publisher, a role.
-_NOT_A_JOURNAL = re.compile(r"\b\d+(?:st|nd|rd|th)\s+ed\b|\b(?:editors?|eds?)\.|[A-Za-z)]\s*:\s*[A-Z][\w .&()]+(?:Press|"
-                            r"Publish\w*|Books|Verlag|Wiley|Springer|Elsevier|Inc|Ltd|\(US\))|\[Internet\]", re.I)
+_NOT_A_JOURNAL = re.compile(r"\b\d+(?:st|nd|rd|th)\s+ed\b|\b(?:editors?|eds?)\.|\[Internet\]|"
+                            r"[A-Za-z)]\s*:\s*[A-Z][\w .&()]+(?:Press|Publish\w*|Books|Verlag|Wiley|Springer|"
+                            r"Elsevier|Inc|Ltd|\(US\))", re.I)
 # A "container" ending in a date is a journal's date, and what follows it a day, not a volume.
 _DATED = re.compile(rf"{YEAR}(?:\s+{_MONTHS})?$")
 _CHAPTER = re.compile(r"^In:?\s+(?P<rest>.+)$", re.I)
@@ -87,8 +88,10 @@ def parse(text: str) -> Reference:
 
     >>> ref = parse("Robins, A., Rountree, J., & Rountree, N. (2003). Learning and teaching programming: "
     ...             "A review and discussion. Computer Science Education, 13(2), 137-172.")
-    >>> [n.bibtex() for n in ref.authors], ref.year, ref.title
-    (['Robins, A.', 'Rountree, J.', 'Rountree, N.'], '2003', 'Learning and teaching programming: A review and discussion')
+    >>> [n.bibtex() for n in ref.authors], ref.year
+    (['Robins, A.', 'Rountree, J.', 'Rountree, N.'], '2003')
+    >>> ref.title
+    'Learning and teaching programming: A review and discussion'
     >>> ref.container, ref.volume, ref.issue, ref.pages
     ('Computer Science Education', '13', '2', '137-172')
     >>> ref = parse('J. A. Smith, B. Doe, and C. Roe, "Mapping tumour clones," Cancer Res. 22, no. 9 (2020): '
@@ -112,7 +115,7 @@ def parse(text: str) -> Reference:
     names = authors.names if authors else ()
     f.update(authors=names, et_al=authors.et_al if authors else False)
     return make_reference(text, ids, f, style="authordate", entry_type=entry_type, type_code=code,
-                          language="zh" if cjk_share(f["title"]) > 0.3 else "en")
+                          language=language_of(f["title"]))
 
 
 def _head(text: str) -> tuple[Authors | None, str, str, str]:

@@ -13,7 +13,7 @@ from ...model import Reference
 from ...vocab import identifiers
 from ...vocab.identifiers import DOI_BARE, DOI_LABELLED, DOI_URL, normalize_doi, registry_ids
 from ...vocab.names import Authors, parse_author_list
-from ...vocab.script import HAN, YEAR, YEAR_RE
+from ...vocab.script import HAN, WIDE, YEAR, YEAR_RE
 from .. import normalize
 
 # --- identifiers and dates ------------------------------------------------------------------
@@ -23,7 +23,8 @@ _URL = re.compile(r"<?\b((?:https?|ftp)://[^\s<>]*|www\.[^\s<>]+)>?", re.I)
 # A scheme that converters spaced out: "h ttps://", "https:// www".
 _SPACED_SCHEME = re.compile(r"\bh\s?t\s?t\s?p(?:\s?s)?\s?:\s?/\s?/\s?", re.I)
 # What the next token of a URL broken by a space looks like, given how the URL ended.
-_URL_TOKEN = re.compile(r"\s+(?P<token>[^\s<>\u3000-\u9fff\uff00-\uffef]+)")
+_URL_TOKEN = re.compile(rf"\s+(?P<token>[^\s<>{WIDE}]+)")
+_DANGLING_LABEL = re.compile(r"\b(?:DOI|URL|CSTR|Available (?:from|at))\s*[:：]?\s*(?=$|[.;,]\s|[.;,]$)", re.I)
 _LABEL = re.compile(r"(?:doi|cstr|pmid|pmcid|isbn|issn|available|accessed|cited|url|http)\b", re.I)
 # GB/T 7714 online dates: "(2020-10-09)[2022-08-25]" (updated, accessed) or a bare "[2014-06-25]".
 _GB_DATES = re.compile(
@@ -38,8 +39,8 @@ _CITED = re.compile(
 # AMA: "Updated March 12, 2024. Accessed June 1, 2024."
 _AMA_DATE = re.compile(r"\b(?P<what>Updated|Accessed|Published)\s+(?P<m>[A-Z][a-z]+)\.?\s+"
                        r"(?P<d>\d{1,2}),\s*(?P<y>\d{4})\.?")
-_AVAILABLE = re.compile(r"(?<![\w?&=/.])(?:Available (?:from|at)\s*[:：]?|URL\s*[:：]|网址\s*[:：]?|获取地址\s*[:：]?)\s*(?=\S)",
-                        re.I)
+_AVAILABLE = re.compile(r"(?<![\w?&=/.])(?:Available (?:from|at)\s*[:：]?|URL\s*[:：]|网址\s*[:：]?|"
+                        r"获取地址\s*[:：]?)\s*(?=\S)", re.I)
 _EPUB = re.compile(
     r"\b(?:Epub\s+(?:ahead of print\s*)?(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3})(?:\s+(?P<d>\d{1,2}))?)?|"
     r"Epub ahead of print|Online ahead of print|Published online(?: ahead of print)?|"
@@ -131,6 +132,8 @@ def lift_identifiers(text: str) -> Identifiers:
         url, end = _rejoin_url(rest, m.start(1), m.end(1))
         urls.append(_trim_url(url))
         rest = rest[: m.start()] + " " + rest[max(end, m.end()):]
+    if urls:
+        rest = _DANGLING_LABEL.sub(" ", rest)
     for url in urls:
         # A doi.org URL is both: the URL as written, and the DOI it resolves.
         doi_match = DOI_URL.match(url)
@@ -185,7 +188,7 @@ def _rejoin_url(text: str, start: int, end: int) -> tuple[str, int]:
             return url, end
         token = m["token"]
         host = url.split("://", 1)[-1]
-        year = re.fullmatch(r"(?:1[5-9]|20)\d\d\.?", token) is not None
+        year = re.fullmatch(rf"{YEAR}\.?", token) is not None
         open_end = url.endswith(("/", "?", "=", "&", "-", "_", ":", "%", "#")) and re.match(r"[\w/?=&#%.\-]", token)
         goes_on = token[:1] in "/?&=#%" or re.match(r"[\w\-]+/", token) is not None \
             or ("?" in url and re.search(r"[=&]", token) is not None)
@@ -193,7 +196,7 @@ def _rejoin_url(text: str, start: int, end: int) -> tuple[str, int]:
         last = m.end() >= len(text.rstrip(" .;,"))  # the entry's last token, a URL's cut-off end
         cut_end = last and not year and re.fullmatch(r"[\w\-.%/?=&#~]+", token) is not None \
             and (re.search(r"[.\-_=/]", token.rstrip(".")) is not None or "?" in url) and "/" in host
-        if not (open_end and not year or goes_on or cut_host or cut_end):
+        if not ((open_end and not year) or goes_on or cut_host or cut_end):
             return url, end
         url, end = url + token, m.end()
 
@@ -265,7 +268,7 @@ _TRAILING_YEAR = re.compile(rf"\s*[,，]\s*(?P<year>{YEAR})[a-z]?\s*$")
 # --- dates and publication statements ------------------------------------------------------
 
 _EDITION = re.compile(
-    r"^(?:(?P<ed>\d+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?|"
+    r"^(?:(?P<ed>\d+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]ev(?:ised)?\.?|"
     r"第?\s*\d+|[一二三四五六七八九十]+)\s*(?:ed(?:ition)?n?\.?|版|edn\.?)"
     # editions named in words: 修订版, 石印本, 影印本
     rf"|(?P<named>[{HAN}]{{1,8}}(?:版|本)))\s*[.,]\s*",
@@ -296,7 +299,7 @@ def parse_publication(text: str) -> Publication:
     edition = ""
     m = _EDITION.match(text)
     if m:
-        edition = m["named"] or re.sub(r"^第\s*", "", m["ed"]).strip()
+        edition = m["named"] or re.sub(r"^第\s*", "", m["ed"]).strip().rstrip(".")
         text = text[m.end():]
     text = _COPYRIGHT.sub(r"\1", text)
     years = list(YEAR_RE.finditer(text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...model import Reference
-from ...vocab.script import YEAR, cjk_share
+from ...vocab.script import YEAR, language_of
 from .common import lift_identifiers, make_reference, split_authors, tidy
 
 
@@ -33,4 +33,4 @@ def parse(text: str) -> Reference:
               "year": paren_year or (years[0] if years else "") or ids.updated[:4], "notes": notes}
     return make_reference(text, ids, fields, style="fallback",
                           entry_type="online" if ids.url else "misc", type_code="EB" if ids.url else "",
-                          language="zh" if cjk_share(rest) > 0.3 else "en")
+                          language=language_of(rest))

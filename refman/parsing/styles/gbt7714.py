@@ -14,7 +14,7 @@ import re
 from ...model import Name, Reference
 from ...vocab import types
 from ...vocab.names import Authors, parse_author_list
-from ...vocab.script import HAN, YEAR, cjk_share
+from ...vocab.script import HAN, YEAR, has_cjk, language_of
 from .. import normalize
 from .common import lift_identifiers, make_reference, parse_publication, split_authors, tidy
 
@@ -44,9 +44,10 @@ _AUTHOR_YEAR_LOCATOR = re.compile(
         \s*(?P<after>\[[\d\-]+\])?\s*$""",
     re.X,
 )
+# A standard's number: an issuing body's code (GB/T, NB/T, ISO, IEC/IEEE, AIAA ...), a number,
+# the year: "GB/T 7714—2015", "ISO 21378: 2019", "IEC/IEEE 61636-1: 2021", "AIAA G-136—2022".
 _STANDARD_NUMBER = re.compile(
-    r"""(?P<number>(?:GB(?:/[TZ])?|GBZ|GJB|[A-Z]{2}(?:/[TZ])|T/[A-Z]+|DB\d*(?:/T)?|ISO(?:/IEC)?(?:/TS|/TR)?|
-        IEC|IEEE|ANSI(?:/[A-Z]+)?|BS|DIN|EN|JIS|ASTM|NF|CSA|AS|ICH)\s*[A-Z]?\s*\d+(?:[.\-]\d+)*
+    r"""(?P<number>(?:[A-Z]{2,8}(?:/[A-Z]{1,6})*|T/[A-Z]+|DB\d*(?:/T)?)\s*(?:[A-Z]{1,3}\s?-?\s?)?\d+(?:[.\-]\d+)*
         (?:\s*[—\-:]\s*\d{4})?)""",
     re.X,
 )
@@ -100,13 +101,15 @@ def parse(text: str) -> Reference:
 
     is_part = tail.startswith("//")
     tail = tail.lstrip("/").strip().lstrip(".").strip()
-    # 2025 puts a journal article's translator right after the type code: "[J]. 顾幼静, 译."
-    tm = re.match(r"^(?P<names>[^.]+?)\s*[,，]?\s*(?:等\s*[,，]?\s*)?译\s*\.\s*", tail)
+    # 2025 puts a translator right after the type code: "[J]. 顾幼静, 译." / "[M]. 姜海伦, 译//..."
+    tm = re.match(r"^(?P<names>[^./]+?)\s*[,，]?\s*(?:等\s*[,，]?\s*)?译\s*(?:\.\s*|(?=//))", tail)
     if tm:
         translators = parse_author_list(tm["names"], allow_corporate=False)
         if translators:
             fields["translators"] = translators.names
             tail = tail[tm.end():]
+            if tail.startswith("//"):
+                is_part, tail = True, tail[2:].strip()
     vm = re.match(r"^(?P<v>[Vv](?:ersion\s*)?\d+(?:\.\d+)*)\s*\.\s*", tail)
     if vm:  # 2025: "[DS/OL]. V1. 平台(日期)[引用日期]"
         fields["version"] = vm["v"]
@@ -136,10 +139,13 @@ def parse(text: str) -> Reference:
     if updated and not fields.get("date") and code in ("EB", "PP", "DS", "DB", "CP") and \
             fields.get("year", updated[:4]) == updated[:4]:
         fields["date"] = updated  # an online item's own (published or updated) date
+    number_year = re.search(rf"(?<!\d)({YEAR})\s*$", fields.get("doc_number", "")) if code == "S" else None
+    if not fields.get("year") and number_year:
+        fields["year"] = number_year[1]  # the 2025 edition cites a standard by its number alone: its year is in it
     if not fields.get("year") and (updated or fields.get("date")):
         # An online item dated only by its update: that date is the version cited.
         fields["year"] = (updated or fields["date"])[:4]
-    language = "zh" if cjk_share(title or text) > 0.3 else "en"
+    language = language_of(title or text)
     style = _edition(text, fields, code, carrier)
     fields["updated"] = updated
     return make_reference(text, ids, fields, style=style, entry_type=entry_type, language=language)
@@ -152,11 +158,11 @@ def _title_and_number(title: str, code: str, fields: dict) -> tuple[str, dict]:
     if code == "S":
         m = re.match(rf"^{_STANDARD_NUMBER.pattern}\s+(?P<title>.+)$", title, re.X)
         if m:
-            fields["doc_number"] = m["number"].strip()
+            fields["doc_number"] = _standard_number(m["number"])
             return m["title"].strip(), fields
         m = re.search(rf"\s*:\s*{_STANDARD_NUMBER.pattern}\s*$", title, re.X)
         if m:
-            fields["doc_number"] = m["number"].strip()
+            fields["doc_number"] = _standard_number(m["number"])
             return title[: m.start()].strip(), fields
     if code == "P":
         m = re.search(rf"\s*:\s*{_PATENT_NUMBER.pattern}\s*$", title)
@@ -169,17 +175,27 @@ def _title_and_number(title: str, code: str, fields: dict) -> tuple[str, dict]:
             fields["notes"].append(f"Scale {m['scale']}")
             return title[: m.start()].strip(), fields
     if code in ("R", "A"):
-        m = re.search(r"\s*:\s*(?P<number>[A-Za-z][\w\-/.]*\d[\w\-/.]*|\d[\w\-/.]*[A-Za-z][\w\-/.]*|"
+        # "...: PB 91-194001", "...: 7178999X-2006BAK04A10/10.2013", "...: 04-01-35-0399-039",
+        # "...: 京政办发[2005]37号"
+        m = re.search(rf"\s*:\s*(?P<number>[A-Za-z][\w\-/.]*\d[\w\-/.]*|\d[\w\-/.]*[A-Za-z][\w\-/.]*|"
+                      r"[A-Z]{1,6}\s\d[\w\-/.]+|\d+(?:[\-/.]\d+){2,}|"
+                      rf"[{HAN}]{{2,8}}\[\d{{4}}\]\s?\d+\s?号|"
                       r"(?:[A-Za-z]+\s){0,4}(?:series|report|reports|No\.?|number)\s*\d[\w\-/.]*)\s*$", title, re.I)
         if m:
-            fields["doc_number"] = m["number"]
+            fields["doc_number"] = re.sub(r"\s+(?=\d|号)|(?<=\])\s+", "", m["number"]) if has_cjk(m["number"]) \
+                else m["number"]
             return title[: m.start()].strip(), fields
-    if code in ("DS", "DB", "PP", "CP", "EB"):
+    if code in ("DS", "DB", "PP", "CP"):
         m = _VERSION.search(title)
         if m and m.start() > 0:
             fields["version"] = m["v"]
             return title[: m.start()].rstrip(" :,.").strip(), fields
     return title, fields
+
+
+def _standard_number(number: str) -> str:
+    """``ISO 21378: 2019`` -> ``ISO 21378:2019``: the number as the issuing body writes it."""
+    return re.sub(r"\s*:\s*", ":", number.strip())
 
 
 def _parse_serial(tail: str, fields: dict) -> None:
@@ -272,8 +288,11 @@ def _parse_part(tail: str, fields: dict) -> None:
     parts = re.split(r"\.\s+", tail)
     for i in range(1, len(parts)):
         rest = ". ".join(parts[i:])
-        if re.search(YEAR, rest) and (":" in rest or re.match(r"\s*\d+(?:st|nd|rd|th)?\s*(?:ed|版)", rest)
-                                      or re.fullmatch(rf"[^,]*,\s*{YEAR}.*", rest)):
+        dated = re.search(YEAR, rest) and (":" in rest or re.match(r"\s*\d+(?:st|nd|rd|th)?\s*(?:ed|版)", rest)
+                                           or re.fullmatch(rf"[^,]*,\s*{YEAR}.*", rest))
+        # the author-year system gave the year after the names: "北京: 科学出版社: 32-36"
+        undated = fields.get("year") and re.match(r"[^:.]{1,40}:\s*\S", rest)
+        if dated or undated:
             fields["container"] = ". ".join(parts[:i]).strip()
             _merge_publication(parse_publication(rest), fields)
             return

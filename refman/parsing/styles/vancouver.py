@@ -12,7 +12,7 @@ import re
 
 from ...model import Reference
 from ...vocab.names import Authors, parse_author_list
-from ...vocab.script import YEAR, cjk_share
+from ...vocab.script import YEAR, language_of
 from .. import normalize
 from .common import lift_identifiers, make_reference, parse_publication, split_authors, tidy
 
@@ -177,7 +177,7 @@ def parse(text: str) -> Reference:
     f.update(title=title, authors=authors.names, et_al=authors.et_al)
     return make_reference(text, ids, f, style="vancouver", entry_type=entry_type, type_code=code,
                           carrier="OL" if online else "",
-                          language="zh" if cjk_share(title) > 0.3 else "en")
+                          language=language_of(title))
 
 
 def _title_and_journal(text: str) -> tuple[str, str]:
