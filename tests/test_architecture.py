@@ -78,7 +78,7 @@ def _room(module: str) -> str:
 
 def test_the_scan_sees_the_package():
     assert {"refman.vocab.script", "refman.parsing.split", "refman.linking.link", "refman.cli"} <= MODULES
-    assert ("refman.vocab.script", ["HAN", "YEAR", "YEAR_RE"]) in IMPORTS["refman.parsing.styles.common"]
+    assert any(t == "refman.vocab.script" and "YEAR" in names for t, names in IMPORTS["refman.parsing.styles.common"])
 
 
 def test_every_room_has_a_rank():
