@@ -64,7 +64,7 @@ _SPACED_ORDINAL = re.compile(r"(?<=\d) (?=(?:st|nd|rd|th)\b)")
 _RUN_TOGETHER_DATE = re.compile(r"(?<=[(\[])(\d{4})-(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[)\]])")
 _SPACED_SECTION_PAGES = re.compile(r"(?<=: )(\d{1,3})\. (\d{1,3})-(\d{1,3})\. (\d{1,3})\b")
 # Markdown code spans and dashes a converter left before an entry: "`——` 邱均平, 2000b."
-_LEADING_JUNK = re.compile(r"^(?:`[^`]{0,8}`|[—–\-]{2,})\s*")
+_LEADING_JUNK = re.compile(r"^(?:`[^`]{0,8}`|[—–\-]{2,}|[.,;:·•]+(?=\s))\s*")
 
 
 def clean(text: str) -> str:
@@ -109,7 +109,7 @@ def clean(text: str) -> str:
     if "-" in text:
         text = _RUN_TOGETHER_DATE.sub(r"\1-\2-\3", text)
         text = _SPACED_SECTION_PAGES.sub(r"\1.\2-\3.\4", text)
-    if text[:1] in "`—–-":
+    if text[:1] in "`—–-.,;:·•":
         text = _LEADING_JUNK.sub("", text)
     return text
 
@@ -132,7 +132,9 @@ def pages(text: str) -> str:
         return text
     a, start, b, end = m["a"], m["start"], m["b"], m["end"]
     if len(end) < len(start) and b in ("", a):
-        end, b = start[: len(start) - len(end)] + end, a
+        end = start[: len(start) - len(end)] + end
+    if not b and len(a) == 1:
+        b = a  # "e88-93", "S15-33": the end page carries the start's letter
     return f"{a}{start}{m['sfx']}-{b}{end}{m['rest']}"
 
 

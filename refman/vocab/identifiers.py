@@ -42,11 +42,15 @@ class Extractor:
 # Labelled identifiers, in the order the parser lifts them out of an entry.
 LABELLED = (
     Extractor("pmid", re.compile(r"\bPMID\s*[:：]?\s*(\d{1,9})\b\.?", re.I), "pmid"),
-    Extractor("pmcid", re.compile(r"\bPMCID\s*[:：]?\s*(PMC\d+)\b\.?", re.I), "pmc"),
+    Extractor("pmcid", re.compile(r"(?:\bPMCID\s*[:：]?\s*)?\b(PMC\d{4,})\b\.?", re.I), "pmc"),
     Extractor("cstr", re.compile(r"\bCSTR\s*[:：]\s*([\w./-]+?)(?=[.,;]?(?:\s|$))", re.I), "cstr"),
     Extractor("isbn", re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*([\dXx][\dXx -]{8,16}[\dXx])", re.I), "isbn"),
     Extractor("issn", re.compile(r"\bISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])", re.I), "issn"),
 )
+
+# A PubMed id printed bare at the end of an entry, as PLOS and EndNote exports print it after
+# the DOI ("doi: 10.1038/ng.2991 24880339." / "... 21122102; PubMed Central PMCID: PMC3012025").
+BARE_PMID = re.compile(r"(?<![\w./:\-])(\d{7,8})(?=\s*(?:[.;]\s*(?:PubMed Central\s*)?\.?\s*$|$))")
 
 # The identifier fields of a ``Reference``, as every stage names them.
 FIELDS = ("doi", "url", "urldate", "updated", "pmid", "pmcid", "registry", "isbn", "issn", "cstr")

@@ -32,7 +32,7 @@ _CJK_ORG_WORD = re.compile(r"委员会|协会|学会|大学|医院|公司|办公
                            r"中心|研究所|研究院|国家|全国|中国|中华|省|市|国务院|中央|政府|卫生|专家组|"
                            r"工作组|协作组|联合会|基金会|实验室|管理局|监督|疾病预防")
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŸŹŻŽ"
-_INITIALS = re.compile(rf"^(?:[{_UPPER}]\.?){{1,3}}$|^[{_UPPER}]\.?-[{_UPPER}]\.?$")  # M, ME, M.E., J-R, Ö
+_INITIALS = re.compile(rf"^(?:[{_UPPER}]\.?){{1,3}}$|^[{_UPPER}]\.?-[{_UPPER}a-z]\.?$")  # M, ME, M.E., J-R, C-q
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z\u00df-\u024f]+(?:-[A-Za-z][a-z\u00df-\u024f]+)*$")
 _SUFFIX = re.compile(r"^(Jr|Sr|II|III|IV|2nd|3rd)\.?$")
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le",
@@ -271,6 +271,8 @@ def _corporate_item(item: str) -> bool:
     if has_cjk(item):
         return is_organisation(item)
     words = item.split()
+    if words[0].lower() == "the" and len(words) > 1:
+        words = words[1:]  # "the Italian Multicentre Study ... (SMIRA) Group"
     if not words[0][:1].isupper():  # organisations start with a capital, not "2023 ESC Guidelines"
         return False
     # Organisation names are words, not sentences: a few words, mostly capitalised.

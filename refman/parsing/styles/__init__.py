@@ -94,7 +94,7 @@ def plausibility(ref: Reference) -> int:
     if ref.year:
         score += 2
     if ref.container:
-        score += 2 if len(ref.container) <= 200 else 0
+        score += 2 if len(ref.container) <= 200 and not re.search(rf"{YEAR}\s*[;,]\s*\d", ref.container) else -2
     if ref.volume or ref.issue:
         score += 1
     if ref.pages:

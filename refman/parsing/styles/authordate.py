@@ -36,6 +36,8 @@ _HEAD_ENDS = re.compile(
        |\.\s+""",
     re.X,
 )
+_GROUP_WORDS = re.compile(r"\b(?:Investigators|Group|Collaborat\w+|Consortium|Committee|Network|Team|Society|"
+                          r"Association|Panel|Working Party)\b")
 _INITIALS_SOMEWHERE = re.compile(r"\b[A-Z]{1,3}\b(?![a-z])|\b[A-Z]\.")
 _QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{3,600})[”\"]")
 _BOUNDARY = re.compile(r"(?<=[^\s.])(?P<stop>[.?!])\s+(?=\S)")
@@ -130,12 +132,23 @@ def _head(text: str) -> tuple[Authors | None, str, str, str]:
             if not left.strip() or not right.strip():
                 continue
             authors = _names(left)
-            if authors is None or (m[0].strip() == ":" and not _INITIALS_SOMEWHERE.search(left)):
-                continue  # "Kidney Disease: Improving Global Outcomes": a colon ends only a list with initials
+            if authors is None or (m[0].strip() == ":" and not _colon_ends(left, authors)):
+                continue
             year = m["y1"] or m["y2"] or ""
             date = normalize.iso_date(year, *(m["md"] or "").split()[:2]) if m["md"] and year else ""
             return authors, right.strip(), year, date if date != year else ""
     return None, text.strip(), "", ""
+
+
+def _colon_ends(left: str, authors: Authors) -> bool:
+    """A colon ends BMC's name lists ("Kudsk KA, Fabian TC: Title") and a group's name
+    ("Spinal Cord Injury Investigators: Title"), not a title ("Kidney Disease: Improving ...",
+    "R Core Team. R: A language ...")."""
+    if ". " in left:
+        return False
+    if all(not n.corporate for n in authors.names):
+        return bool(_INITIALS_SOMEWHERE.search(left))
+    return len(authors.names) == 1 and bool(_GROUP_WORDS.search(left))
 
 
 def _names(text: str) -> Authors | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ...model import Reference
 from ...vocab import identifiers
-from ...vocab.identifiers import DOI_BARE, DOI_LABELLED, DOI_URL, normalize_doi, registry_ids
+from ...vocab.identifiers import BARE_PMID, DOI_BARE, DOI_LABELLED, DOI_URL, normalize_doi, registry_ids
 from ...vocab.names import Authors, parse_author_list
 from ...vocab.script import HAN, WIDE, YEAR, YEAR_RE
 from .. import normalize
@@ -152,6 +152,11 @@ def lift_identifiers(text: str) -> Identifiers:
         m, rest = take(DOI_BARE, rest, "10.")
     if m and not ids.doi:
         ids.doi = normalize_doi(re.sub(r"\s+", "", m[1]))
+    if not ids.pmid and (ids.doi or ids.pmcid or "pmid" not in lowered):
+        bare = BARE_PMID.search(rest.rstrip(" ."))
+        if bare and bare.start() > len(rest) // 2:
+            ids.pmid = bare[1]
+            rest = rest[: bare.start()] + " " + rest[bare.end():]
     m = _GB_DATES.search(rest) if "[" in rest else None
     if m and (ids.url or _GB_DATES.search(rest[m.end():]) is None):
         ids.urldate = ids.urldate or normalize.date(m["accessed"])

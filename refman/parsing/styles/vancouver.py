@@ -22,7 +22,7 @@ LOCATOR = re.compile(
         (?:\s+(?P<month>{_MONTH})(?:\s*-\s*{_MONTH})?(?:\s+(?P<day>\d{{1,2}})(?:\s*-\s*\d{{1,2}})?)?)?
         \s*;\s*(?P<volume>[A-Za-z]?\d[\w\-]*)?
         (?:\s*\((?P<issue>[^()]{{1,30}})\))?
-        (?:\s*:\s*(?P<pages>[A-Za-z]*\d[\w\-]*(?:\.e\d+)?(?:\s*,\s*[A-Za-z]*\d[\w\-]*)*))?
+        (?:(?:\s*:\s*|(?<=\))\s*(?=[A-Za-z]?\d))(?P<pages>[A-Za-z]*\d[\w\-]*(?:\.e\d+)?(?:\s*,\s*[A-Za-z]*\d[\w\-]*)*))?
         \s*\.?\s*(?P<after>.*)$""",
     re.X,
 )
@@ -53,7 +53,7 @@ _LABEL = re.compile(r"\s*\[(?P<label>dissertation|doctoral dissertation|master'?
                     r"Electronic|serial on the Internet|database on the Internet|monograph on the Internet|"
                     r"homepage on the Internet|CD-ROM|DVD|videocassette|podcast)\]", re.I)
 _CHAPTER = re.compile(r"^(?P<title>.+?)\.\s+In\s*:\s*(?P<rest>.+)$")
-_PAGES_P = re.compile(r"(?:^|[.;]\s*)p\.\s*(?P<pages>[A-Za-z]?\d[\w\-]*)\.?")
+_PAGES_P = re.compile(r"(?:^|[.;]\s*)p\.\s*(?:p\s+)?(?P<pages>[A-Za-z]?\d[\w\-]*)\.?")
 _EDITION = re.compile(r"\.\s*(?P<ed>\d+(?:st|nd|rd|th)|[Rr]ev)\s+ed\.?$")
 
 
