@@ -32,7 +32,7 @@ _CJK_ORG_WORD = re.compile(r"委员会|协会|学会|大学|医院|公司|办公
                            r"中心|研究所|研究院|国家|全国|中国|中华|省|市|国务院|中央|政府|卫生|专家组|"
                            r"工作组|协作组|联合会|基金会|实验室|管理局|监督|疾病预防")
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŸŹŻŽ"
-_INITIALS = re.compile(rf"^(?:[{_UPPER}]\.?){{1,3}}$|^[{_UPPER}]\.?-[{_UPPER}a-z]\.?$")  # M, ME, M.E., J-R, C-q
+_INITIALS = re.compile(rf"^(?:[{_UPPER}]\.?){{1,4}}$|^[{_UPPER}]\.?-[{_UPPER}a-z]\.?$")  # M, ME, M.E., J-R, C-q
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z\u00df-\u024f]+(?:-[A-Za-z][a-z\u00df-\u024f]+)*$")
 _SUFFIX = re.compile(r"^(Jr|Sr|II|III|IV|2nd|3rd)\.?$")
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le",
@@ -256,7 +256,7 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
 _SUFFIX_ITEM = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 # A family name of one or two capitalised words, then one to three capital initials.
 _PLAIN_PERSON = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž'’]+(?:[-\s][A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž'’]+)?)"
-                           r"\s((?:[A-Z]\.?\s?){1,3}|[A-Z]\.?-[A-Z]\.?)")
+                           r"\s((?:[A-Z]\.?\s?){1,4}|[A-Z]\.?-[A-Z]\.?)")
 
 
 def _shaped_person(item: str) -> bool:

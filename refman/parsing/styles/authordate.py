@@ -146,8 +146,10 @@ def _colon_ends(left: str, authors: Authors) -> bool:
     "R Core Team. R: A language ...")."""
     if ". " in left:
         return False
-    if all(not n.corporate for n in authors.names):
-        return bool(_INITIALS_SOMEWHERE.search(left))
+    persons = [n for n in authors.names if not n.corporate]
+    if persons:  # "Ginzburg E, ..., Hameed SM, Miami Deep Vein Thrombosis Study Group: Title"
+        return bool(_INITIALS_SOMEWHERE.search(left)) and all(
+            bool(_GROUP_WORDS.search(n.family)) for n in authors.names if n.corporate)
     return len(authors.names) == 1 and bool(_GROUP_WORDS.search(left))
 
 

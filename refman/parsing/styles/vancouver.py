@@ -60,7 +60,7 @@ _EDITION = re.compile(r"\.\s*(?P<ed>\d+(?:st|nd|rd|th)|[Rr]ev)\s+ed\.?$")
 def matches(text: str) -> bool:
     """True for entries with a Vancouver journal locator, book statement or web marker."""
     return bool(LOCATOR.search(text) or _PAREN_YEAR_JOURNAL.match(text) or _LABEL.search(text)
-                or re.search(rf"\.\s+{YEAR}\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?\.(?:\s|$)", text)
+                or re.search(rf"\.\s+{YEAR}\s+[A-Z][a-z]{{2}}(?:\s+\d{{1,2}})?(?:\.(?:\s|$)|$)", text)
                 or re.search(rf";\s*c?{YEAR}\b", text)
                 or re.search(rf":\s*[^;:]+;\s*{YEAR}", text) or re.search(r"\.\s+In\s*:\s", text))
 
@@ -201,6 +201,11 @@ def _parse_chapter(rest: str, f: dict) -> None:
         if eds:
             f["editors"] = eds.names
             rest = em["rest"]
+    else:  # the role left out: "In: Lohman TG, Roche AF, Martorell R. Anthropometric ..."
+        first, _, after = rest.partition(". ")
+        eds = parse_author_list(first) if after else None
+        if eds and all(not n.corporate for n in eds.names):
+            f["editors"], rest = eds.names, after
     bm = _BOOK.match(rest)
     if bm and bm["ed"]:
         f["edition"] = bm["ed"].split()[0]
