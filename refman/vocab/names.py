@@ -375,6 +375,8 @@ def parse_name_sequence(text: str) -> Authors | None:
     if m and m.start() > 0:
         role, text = "editor", text[: m.start()]
     et_al = False
+    if "..." in text or "…" in text:  # APA 7 lists 19 names, an ellipsis, the last
+        text, et_al = re.sub(r"\s*,?\s*(?:\.\.\.|…)\s*", ", ", text), True
     m = _ETAL_SUFFIX.search(text)
     if m and m.start() > 0:
         et_al, text = True, text[: m.start()]

@@ -28,7 +28,7 @@ _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
 # Where the head (the author list) can end, with the year when the style puts it there.
 _HEAD_ENDS = re.compile(
-    rf"""\s*\((?P<y1>{YEAR})[a-z]?(?:,\s*(?P<md>{_MONTHS}(?:\s+\d{{1,2}})?))?\)[.,:]?\s*   # (2003). (1998, May 5).
+    rf"""\s*\((?:(?P<m0>{_MONTHS})\s+)?(?P<y1>{YEAR})[a-z]?(?:,\s*(?P<md>{_MONTHS}(?:\s+\d{{1,2}})?))?\)[.,:]?\s*
        |[,.]\s*(?P<y2>{YEAR})[a-z]?\s*[.:,]\s+                                            # , 2011.  . 2013.  2007a:
        |\s*\((?:n\.\s?d\.|in\s+press)\)[.,]?\s*                                            # (n.d.)
        |,?\s+(?=[“"])                                                                      # before a quoted title
@@ -36,30 +36,39 @@ _HEAD_ENDS = re.compile(
        |\.\s+""",
     re.X,
 )
+# Initials going on after a full stop: "Best, M. J., Cox, ..." stopped at "M.".
+_MORE_NAMES = re.compile(r"(?:[A-Z]\.\s?)*[A-Z]\.?\s*(?:[,;:&]|and\b)")
 _GROUP_WORDS = re.compile(r"\b(?:Investigators|Group|Collaborat\w+|Consortium|Committee|Network|Team|Society|"
                           r"Association|Panel|Working Party)\b")
 _INITIALS_SOMEWHERE = re.compile(r"\b[A-Z]{1,3}\b(?![a-z])|\b[A-Z]\.")
 _QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{3,600})[”\"]")
 _BOUNDARY = re.compile(r"(?<=[^\s.])(?P<stop>[.?!])\s+(?=\S)")
 # A word before a full stop that is an abbreviation, not the end of a title.
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]{0,4}|[a-z]{1,3}|vs|St|Dr|No|Vol|Ed|Eds|pp|et al)$")
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|vs|St|Dr|Mr|Mrs|Ms|No|Nos|Vol|Ed|Eds|pp|al|Inc|Ltd|Co|Jr|Sr|e\.g|i\.e|"
+                           r"U\.S|U\.K|Fig|ed|eds|cf)$")
 
 # Journal locators, most specific first; the container is what stands before the match.
 _LOCATORS = [re.compile(p, re.X | re.I) for p in (
-    # IEEE: "IEEE Trans..., vol. 39, no. 9, pp. 1175-1185, Sep. 1990"
-    rf"""[,.]?\s*vol\.?\s*(?P<volume>[\w-]+)(?:\s*,?\s*no\.?\s*(?P<issue>[\w/-]+))?
-        (?:\s*,?\s*pp?\.\s*(?P<pages>{_PAGES}))?(?:\s*,\s*(?P<month>{_MONTHS})?\s*(?P<year>{YEAR}))?""",
+    # IEEE: "IEEE Trans..., vol. 39, no. 9, pp. 1175-1185, Sep. 1990" / "J ACM, Vol. 43, No. 2, 193-224"
+    rf"""[,.]?\s*(?<![A-Za-z])vol\.?\s*(?P<volume>[\w-]+)(?:\s*,?\s*no\.?\s*(?P<issue>[\w/-]+))?
+        (?:\s*,?\s*(?:pp?\.\s*|pages\s+)?(?P<pages>{_PAGES}))?(?:\s*,\s*(?P<month>{_MONTHS})?\s*(?P<year>{YEAR}))?""",
     # Chicago/MLA: "Journal Name 22, no. 9 (2020): 1064–1070" / "Carleton Germanic Papers 24 (1996): 197–214"
     rf"""[,.]?\s+(?P<volume>\d+[A-Z]?)(?:\s*,\s*no\.\s*(?P<issue>[\w/-]+))?\s*
         \((?:(?P<month>{_MONTHS})\s*)?(?P<year>{YEAR})\)\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES})""",
     # BMC / NLM without semicolon: "Am J Surg 1989, 158:515-9" / "Chest 2001, 119(1 Suppl):132S-75S"
-    rf"""\s+(?P<year>{YEAR})\s*[,;]\s*(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*:\s*(?P<pages>{_PAGES})""",
+    rf"""\s+(?P<year>{YEAR})\s*[,;]\s*(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*:\s*
+        (?P<pages>{_PAGES})""",
     # NCI PDQ: "Cancer 98 (3): 455-62, 2003"
     rf"""[,.]?\s+(?P<volume>\d+)\s*\((?P<issue>[^()]{{1,20}})\)\s*:\s*(?P<pages>{_PAGES})\s*,\s*(?P<year>{YEAR})""",
+    # volume:issue:pages "43:17: 6691"
+    rf"""[,.]?\s+(?P<volume>\d+):(?P<issue>\d+):\s*(?P<pages>{_PAGES})""",
     # APA/Harvard/CSE/Elsevier: "Journal, 13(2), 137-172" / "J. Virol. 85, 1403–1407" / "Trends ... 16: 491-497"
-    rf"""[,.]?\s+(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*(?:[,:]|\.\s)\s*(?:pp?\.\s*)?(?P<pages>{_PAGES})""",
+    rf"""[,.]?\s+(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*(?:[,:]|\.\s)\s*(?:pp?\.\s*|pages\s+)?
+        (?P<pages>{_PAGES})""",
+    # no punctuation at all, a page range: "Communications of the ACM 38 39-41" / "12(3) 175-204"
+    r"""[,.]?\s+(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{1,20})\))?\s+(?P<pages>\d+\s*[-–]\s*\d+)""",
     # volume and issue, or volume alone (not a year), at the end: "Ecosphere, 10(9)" / "J Electron Publ 4 (2)"
-    rf"""[,.]?\s+(?!{YEAR}\b)(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?(?=\s*\.?\s*$)""",
+    rf"""[,.]?\s+(?<!p\.\s)(?!{YEAR}\b)(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?(?=\s*\.?\s*$)""",
 )]
 # What a journal's name never holds: an edition, a place and publisher, a role.
 _NOT_A_JOURNAL = re.compile(r"\b\d+(?:st|nd|rd|th)\s+ed\b|\b(?:editors?|eds?)\.|\[Internet\]|"
@@ -131,11 +140,14 @@ def _head(text: str) -> tuple[Authors | None, str, str, str]:
             left, right = text[: m.start()], text[m.end():]
             if not left.strip() or not right.strip():
                 continue
+            if m[0].strip() == "." and _MORE_NAMES.match(right):
+                continue  # "Best, M. J., Cox, P. M.": the initials go on past this stop
             authors = _names(left)
             if authors is None or (m[0].strip() == ":" and not _colon_ends(left, authors)):
                 continue
             year = m["y1"] or m["y2"] or ""
-            date = normalize.iso_date(year, *(m["md"] or "").split()[:2]) if m["md"] and year else ""
+            month_day = m["md"] or m["m0"] or ""
+            date = normalize.iso_date(year, *month_day.split()[:2]) if month_day and year else ""
             return authors, right.strip(), year, date if date != year else ""
     return None, text.strip(), "", ""
 
@@ -144,9 +156,9 @@ def _colon_ends(left: str, authors: Authors) -> bool:
     """A colon ends BMC's name lists ("Kudsk KA, Fabian TC: Title") and a group's name
     ("Spinal Cord Injury Investigators: Title"), not a title ("Kidney Disease: Improving ...",
     "R Core Team. R: A language ...")."""
-    if ". " in left:
-        return False
     persons = [n for n in authors.names if not n.corporate]
+    if any(n.corporate and ". " in n.family for n in authors.names):
+        return False
     if persons:  # "Ginzburg E, ..., Hameed SM, Miami Deep Vein Thrombosis Study Group: Title"
         return bool(_INITIALS_SOMEWHERE.search(left)) and all(
             bool(_GROUP_WORDS.search(n.family)) for n in authors.names if n.corporate)
@@ -154,16 +166,15 @@ def _colon_ends(left: str, authors: Authors) -> bool:
 
 
 def _names(text: str) -> Authors | None:
-    """A list of names in GB/T-Vancouver form (``Kudsk KA, Fabian TC``) or any English order."""
-    if not re.search(r"[A-Z]\.\s?[A-Z]?\.?\s*$|,\s*[A-Z]\b|[&;]|\band\b", text):
-        found = parse_author_list(text)
-        if found is not None:
-            return found
-    return parse_name_sequence(text)
+    """A list of names in any English order (``Robins, A., & Rountree, N.``; ``McGee, William,
+    Paul Merkley``; ``Kudsk KA, Fabian TC``), or in GB/T form."""
+    return parse_name_sequence(text) or parse_author_list(text)
 
 
 def _title(text: str) -> tuple[str, str]:
-    """(title, the tail) of what follows the head."""
+    """(title, the tail) of what follows the head: a quoted title, or the first sentence; where
+    no sentence ends (``Title, Journal 25(1): 47-53``; ``Title (Cambridge: CUP)``), the title
+    ends at the comma or parenthesis before the journal's locator or the publisher."""
     m = _QUOTED.match(text)
     if m:
         return m["title"].strip().rstrip(",."), text[m.end():].lstrip(" ,.;:")
@@ -172,8 +183,37 @@ def _title(text: str) -> tuple[str, str]:
         if b["stop"] == "." and _ABBREVIATION.search(before):
             continue
         title = before + (b["stop"] if b["stop"] in "?!" else "")
-        return title, text[b.end():]
+        tail = text[b.end():]
+        if b["stop"] == "." or _has_locator(tail):
+            return title, tail
+    stripped = text.strip().rstrip(".")
+    pm = re.search(r"\s*\((?P<pub>[^()]{2,80}:[^()]{2,120})\)$", stripped)
+    if pm:  # "The Theory and Practice of Autonomy (Cambridge: Cambridge University Press)"
+        return stripped[: pm.start()], pm["pub"]
+    for c in re.finditer(r",\s+", stripped):
+        tail = stripped[c.end():]
+        if _has_locator(tail) or _EDITION.match(tail) or re.match(r"In:?\s", tail):
+            return stripped[: c.start()], tail
     return text, ""
+
+
+def _has_locator(tail: str) -> bool:
+    tail = tail.strip().rstrip(".")
+    return any(_locate(p, tail) for p in _LOCATORS)
+
+
+def _locate(pattern: re.Pattern[str], tail: str) -> re.Match[str] | None:
+    """The match of a locator pattern that leaves a plausible journal before it and only a
+    note after it."""
+    for lm in pattern.finditer(tail):
+        container = tail[: lm.start()].strip(" ,.;:")
+        after = tail[lm.end():].strip(" .,;")
+        if not container or len(container) > 250 or (after and not _ignorable(after)) \
+                or _NOT_A_JOURNAL.search(container) or _DATED.search(container) \
+                or re.search(r"(?<![A-Za-z])pp?\.$", container):
+            continue
+        return lm
+    return None
 
 
 def _tail(tail: str, f: dict) -> tuple[str, str]:
@@ -192,13 +232,18 @@ def _tail(tail: str, f: dict) -> tuple[str, str]:
         f.setdefault("year", pub.year)
         masters = re.search(r"master|msc", m["kind"], re.I)
         return ("mastersthesis" if masters else "phdthesis"), "D"
+    em = re.match(r"^\((?P<eds>[^()]+?),?\s*(?:Eds?|eds?)\.?\)\s*", tail)
+    if em and (eds := parse_name_sequence(em["eds"])):  # APA: "(M. Cooper & W. B. Stiles, Eds.) Journal, 9(1)"
+        f["editors"], tail = eds.names, tail[em.end():]
+    m = _NEWSPAPER_PAGE.search(tail)
+    if m and f.get("date") and not any(_locate(p, tail) for p in _LOCATORS[:3]):
+        f["container"], f["pages"] = tail[: m.start()].strip(" ,."), m["pages"]
+        return "article", "N"
     for pattern in _LOCATORS:
-        for lm in pattern.finditer(tail):
+        lm = _locate(pattern, tail)
+        if lm:
             container = tail[: lm.start()].strip(" ,.;:")
             after = tail[lm.end():].strip(" .,;")
-            if not container or len(container) > 250 or (after and not _ignorable(after)) \
-                    or _NOT_A_JOURNAL.search(container) or _DATED.search(container):
-                continue
             f["container"] = container
             for name in ("volume", "issue", "pages"):
                 value = lm.groupdict().get(name) or ""
@@ -208,10 +253,6 @@ def _tail(tail: str, f: dict) -> tuple[str, str]:
             if after:
                 f["notes"].append(after)
             return "article", "J"
-    m = _NEWSPAPER_PAGE.search(tail)
-    if m and f.get("date"):
-        f["container"], f["pages"] = tail[: m.start()].strip(" ,."), m["pages"]
-        return "article", "N"
     return _book(tail, f)
 
 
@@ -266,6 +307,10 @@ def _book(tail: str, f: dict) -> tuple[str, str]:
     """A book's publication statement in any order: ``Champaign, IL: Human Kinetics``,
     ``(Cambridge: Cambridge University Press)``, ``Academic Press, London, United Kingdom``."""
     text = tail.strip().strip("()").strip()
+    total = re.search(r"[,.]?\s*\d+\s*pp\.?(?=[,.]|\s*$)", text)
+    if total:  # "771 pp.": the book's length
+        f["notes"].append(total[0].strip(" ,."))
+        text = (text[: total.start()] + text[total.end():]).strip(" ,.")
     em = _EDITION.search(text)
     if em:
         f["edition"] = em["ed"]

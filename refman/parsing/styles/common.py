@@ -39,7 +39,7 @@ _CITED = re.compile(
 # AMA: "Updated March 12, 2024. Accessed June 1, 2024."
 _AMA_DATE = re.compile(r"\b(?P<what>Updated|Accessed|Published)\s+(?P<m>[A-Z][a-z]+)\.?\s+"
                        r"(?P<d>\d{1,2}),\s*(?P<y>\d{4})\.?")
-_AVAILABLE = re.compile(r"(?<![\w?&=/.])(?:Available (?:from|at)\s*[:：]?|URL\s*[:：]|网址\s*[:：]?|"
+_AVAILABLE = re.compile(r"(?<![\w?&=/.])(?:(?:Available|Retrieved) (?:from|at)\s*[:：]?|URL\s*[:：]|网址\s*[:：]?|"
                         r"获取地址\s*[:：]?)\s*(?=\S)", re.I)
 _EPUB = re.compile(
     r"\b(?:Epub\s+(?:ahead of print\s*)?(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3})(?:\s+(?P<d>\d{1,2}))?)?|"
@@ -120,7 +120,7 @@ def lift_identifiers(text: str) -> Identifiers:
             else:
                 ids.notes.append(f"Published {iso}")
         rest = _AMA_DATE.sub(" ", rest)
-    if "vailable" in text or "url" in lowered or "网址" in text or "获取" in text:
+    if "vailable" in text or "etrieved" in text or "url" in lowered or "网址" in text or "获取" in text:
         rest = _AVAILABLE.sub("", rest)
     urls = []
     if "://" in rest or "www." in rest:
