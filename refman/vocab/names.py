@@ -342,7 +342,7 @@ _FAMILY_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(_PARTICLES, key=len, revers
                            rf"[{_UPPER}][A-Za-zÀ-ÿĀ-ž'’\-]+(?:\s[{_UPPER}][A-Za-zÀ-ÿĀ-ž'’\-]+)?", re.I)
 # A name in natural order: "J. A. Smith", "K. A. Emanuel", "Paul Merkley", "Nancy C. Kula".
 _NATURAL = re.compile(rf"(?P<given>(?:[{_UPPER}]\.\s?-?\s?)+|[{_UPPER}][a-zà-ÿ'’]+(?:-[{_UPPER}]?[a-zà-ÿ'’]+)?"
-                      rf"(?:\s[{_UPPER}]\.)*)\s+(?P<family>(?:(?:van|von|de|der|den|del|da|di|du|le|la|dos|ter)\s)*"
+                      rf"(?:\s[{_UPPER}][a-zà-ÿ'’]+)?(?:\s[{_UPPER}]\.)*)\s+(?P<family>(?:(?:van|von|de|der|den|del|da|di|du|le|la|dos|ter)\s)*"
                       rf"[{_UPPER}][A-Za-zÀ-ÿĀ-ž'’\-]+)")
 _AND = re.compile(r"\s*(?:,\s*)?(?:&|\band\b)\s*|\s*[,;]\s*")
 _ROLE_SUFFIX = re.compile(r"\s*[,.]?\s*\((?:eds?|editors?|comps?)\.?\)\.?\s*$|\s*,?\s*(?:eds?|editors?)\.?\s*$", re.I)
@@ -404,7 +404,7 @@ def _pair_names(parts: list[str], *, first: bool) -> list[Name] | None:
             i += 2
             continue
         if following is not None and first and not out and _FAMILY_WORDS.fullmatch(part) \
-                and " " not in part and _GIVEN_WORDS.fullmatch(following) and not _NATURAL.fullmatch(following):
+                and " " not in part and _GIVEN_WORDS.fullmatch(following):
             given = " ".join(w if w.endswith(".") else w + "." if len(w) == 1 else natural_case(w)
                              for w in following.split())
             out.append(Name(_family(part), given))  # "Dworkin, Gerald", "Davidson, Lloyd A."

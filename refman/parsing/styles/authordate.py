@@ -25,13 +25,14 @@ from .common import lift_identifiers, make_reference, parse_publication, tidy
 
 _PAGES = r"[A-Za-z]{0,4}\d[\w.]*(?:\s*[-–—]+\s*[A-Za-z]{0,4}\d[\w.]*)?"
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_SEASONS = r"(?:Spring|Summer|Fall|Autumn|Winter)"
 
 # Where the head (the author list) can end, with the year when the style puts it there.
 _HEAD_ENDS = re.compile(
     rf"""\s*\((?:(?P<m0>{_MONTHS})\s+)?(?P<y1>{YEAR})[a-z]?(?:,\s*(?P<md>{_MONTHS}(?:\s+\d{{1,2}})?))?\)[.,:]?\s*
        |[,.]\s*(?P<y2>{YEAR})[a-z]?\s*[.:,]\s+                                            # , 2011.  . 2013.  2007a:
        |\s*\((?:n\.\s?d\.|in\s+press)\)[.,]?\s*                                            # (n.d.)
-       |,?\s+(?=[“"])                                                                      # before a quoted title
+       |[,.]?\s+(?=[“"]|``|'[A-Z"“])                                                          # before a quoted title
        |(?<=[A-Za-z.]):\s+                                                                 # BMC: "Kudsk KA: Title"
        |\.\s+""",
     re.X,
@@ -41,7 +42,7 @@ _MORE_NAMES = re.compile(r"(?:[A-Z]\.\s?)*[A-Z]\.?\s*(?:[,;:&]|and\b)")
 _GROUP_WORDS = re.compile(r"\b(?:Investigators|Group|Collaborat\w+|Consortium|Committee|Network|Team|Society|"
                           r"Association|Panel|Working Party)\b")
 _INITIALS_SOMEWHERE = re.compile(r"\b[A-Z]{1,3}\b(?![a-z])|\b[A-Z]\.")
-_QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{3,600})[”\"]")
+_QUOTED = re.compile(r"(?:[“\"](?P<t1>[^”\"]{3,600})[”\"]|``(?P<t2>.{3,600}?)''|'(?P<t3>[A-Z\"“].{2,600}?)'(?=[.,:;]?\s|[.,]?$))")
 _BOUNDARY = re.compile(r"(?<=[^\s.])(?P<stop>[.?!])\s+(?=\S)")
 # A word before a full stop that is an abbreviation, not the end of a title.
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|vs|St|Dr|Mr|Mrs|Ms|No|Nos|Vol|Ed|Eds|pp|al|Inc|Ltd|Co|Jr|Sr|e\.g|i\.e|"
@@ -53,8 +54,8 @@ _LOCATORS = [re.compile(p, re.X | re.I) for p in (
     rf"""[,.]?\s*(?<![A-Za-z])vol\.?\s*(?P<volume>[\w-]+)(?:\s*,?\s*no\.?\s*(?P<issue>[\w/-]+))?
         (?:\s*,?\s*(?:pp?\.\s*|pages\s+)?(?P<pages>{_PAGES}))?(?:\s*,\s*(?P<month>{_MONTHS})?\s*(?P<year>{YEAR}))?""",
     # Chicago/MLA: "Journal Name 22, no. 9 (2020): 1064–1070" / "Carleton Germanic Papers 24 (1996): 197–214"
-    rf"""[,.]?\s+(?P<volume>\d+[A-Z]?)(?:\s*,\s*no\.\s*(?P<issue>[\w/-]+))?\s*
-        \((?:(?P<month>{_MONTHS})\s*)?(?P<year>{YEAR})\)\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES})""",
+    rf"""[,.]?\s+(?P<volume>\d+[A-Z]?)(?:\s*,\s*nos?\.\s*(?P<issue>[\w/-]+))?\s*
+        \((?:(?P<month>{_MONTHS}|{_SEASONS})\s*)?(?P<year>{YEAR})[a-z]?\)\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>{_PAGES})""",
     # BMC / NLM without semicolon: "Am J Surg 1989, 158:515-9" / "Chest 2001, 119(1 Suppl):132S-75S"
     rf"""\s+(?P<year>{YEAR})\s*[,;]\s*(?P<volume>\d+[A-Z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*:\s*
         (?P<pages>{_PAGES})""",
@@ -77,7 +78,7 @@ _NOT_A_JOURNAL = re.compile(r"\b\d+(?:st|nd|rd|th)\s+ed\b|\b(?:editors?|eds?)\.|
 # A "container" ending in a date is a journal's date, and what follows it a day, not a volume.
 _DATED = re.compile(rf"{YEAR}(?:\s+{_MONTHS})?$")
 _CHAPTER = re.compile(r"^In:?\s+(?P<rest>.+)$", re.I)
-_EDITED_BY = re.compile(r",?\s*(?:edited|eds?\.)\s+by\s+(?P<eds>[^,]+(?:,\s*[^,]+?)*?)"
+_EDITED_BY = re.compile(r",?\s*(?:edited|eds?\.)\s+by\s+(?P<eds>[^,]+?(?:,\s*[^,]+?)*?)"
                         r"(?=,\s*(?:\d|pp?\.)|[.,]\s*[A-Z][a-z]+:|$)", re.I)
 _PP = re.compile(rf"\(?\s*pp?\.\s*(?P<pages>{_PAGES})\s*\)?")
 _THESIS = re.compile(r"(?P<kind>(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|MSc|MD)\s*(?:dissertation|thesis)|"
@@ -135,18 +136,22 @@ def _head(text: str) -> tuple[Authors | None, str, str, str]:
     ends it more surely than a full stop (initials carry full stops), so those are tried first."""
     ends = list(_HEAD_ENDS.finditer(text, 0, min(len(text), 1500)))
     strong = [m for m in ends if not m[0].strip().startswith(".") or m["y2"]]
-    for candidates in (strong, ends):
+    commas = list(re.finditer(r",\s+", text[: min(len(text), 600)]))
+    for candidates in (strong, ends, commas):
         for m in candidates:
             left, right = text[: m.start()], text[m.end():]
             if not left.strip() or not right.strip():
                 continue
-            if m[0].strip() == "." and _MORE_NAMES.match(right):
+            if m[0].strip() in (".", ",") and _MORE_NAMES.match(right):
                 continue  # "Best, M. J., Cox, P. M.": the initials go on past this stop
             authors = _names(left)
             if authors is None or (m[0].strip() == ":" and not _colon_ends(left, authors)):
                 continue
-            year = m["y1"] or m["y2"] or ""
-            month_day = m["md"] or m["m0"] or ""
+            if candidates is commas and any(n.corporate for n in authors.names):
+                continue
+            groups = m.groupdict()
+            year = groups.get("y1") or groups.get("y2") or ""
+            month_day = groups.get("md") or groups.get("m0") or ""
             date = normalize.iso_date(year, *month_day.split()[:2]) if month_day and year else ""
             return authors, right.strip(), year, date if date != year else ""
     return None, text.strip(), "", ""
@@ -177,7 +182,8 @@ def _title(text: str) -> tuple[str, str]:
     ends at the comma or parenthesis before the journal's locator or the publisher."""
     m = _QUOTED.match(text)
     if m:
-        return m["title"].strip().rstrip(",."), text[m.end():].lstrip(" ,.;:")
+        title = m["t1"] or m["t2"] or m["t3"] or ""
+        return title.strip().rstrip(",."), text[m.end():].lstrip(" ,.;:")
     for b in _BOUNDARY.finditer(text):
         before = text[: b.start()]
         if b["stop"] == "." and _ABBREVIATION.search(before):
@@ -239,6 +245,14 @@ def _tail(tail: str, f: dict) -> tuple[str, str]:
     if m and f.get("date") and not any(_locate(p, tail) for p in _LOCATORS[:3]):
         f["container"], f["pages"] = tail[: m.start()].strip(" ,."), m["pages"]
         return "article", "N"
+    if _ieee(tail, f):
+        return "article", "J"
+    nm = _NEWSPAPER_DATE.match(tail)
+    if nm:  # Chicago newspapers: "New York Times, May 28, 2013"
+        f["container"] = nm["container"].strip(" ,.")
+        f["year"] = nm["year"]
+        f["date"] = normalize.iso_date(nm["year"], nm["month"], nm["day"] or "")
+        return "article", "N"
     for pattern in _LOCATORS:
         lm = _locate(pattern, tail)
         if lm:
@@ -254,6 +268,43 @@ def _tail(tail: str, f: dict) -> tuple[str, str]:
                 f["notes"].append(after)
             return "article", "J"
     return _book(tail, f)
+
+
+_NEWSPAPER_DATE = re.compile(rf"^(?P<container>[^,]{{2,80}}),\s*(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}})?,?\s*(?P<year>{YEAR})$")
+_IEEE_ITEM = re.compile(
+    rf"""^(?:(?<![A-Za-z])vol(?:ume)?\.?\s*(?P<volume>[\w-]+)|nos?\.\s*(?P<issue>[\w/-]+)
+        |(?:pp?\.|pages)\s*(?P<pages>{_PAGES})|(?P<date>(?:(?:{_MONTHS}|{_SEASONS})\s*(?:[-/]\s*(?:{_MONTHS})\s*)?)?
+        (?:\d{{1,2}},?\s*)?(?P<year>{YEAR}))|\((?P<pyear>{YEAR})\))$""",
+    re.X | re.I,
+)
+
+
+def _ieee(tail: str, f: dict) -> bool:
+    """IEEE and older engineering styles: the journal, then ``vol. 39, no. 9, pp. 1175-1185,
+    Sep. 1990`` as comma-separated items in any order (``Vol. 12, No. 3, 1990, pp. 463-492``)."""
+    m = re.search(r"(?:^|[,.]\s*)(?<![A-Za-z])vol(?:ume)?\.?\s*\d", tail, re.I)
+    if not m or m.start() == 0:
+        return False
+    container = tail[: m.start()].strip(" ,.")
+    items = [i.strip(" .") for i in re.split(r",\s*|\s+(?=\()", tail[m.start():].lstrip(" ,.")) if i.strip(" .")]
+    found: dict[str, str] = {}
+    for item in items:
+        im = _IEEE_ITEM.match(item)
+        if not im:
+            return False
+        for name, value in im.groupdict().items():
+            if value and name not in found:
+                found[name] = value
+    f["container"], f["volume"], f["issue"] = container, found.get("volume", ""), found.get("issue", "")
+    if found.get("pages"):
+        f["pages"] = normalize.pages(found["pages"])
+    year = found.get("year") or found.get("pyear")
+    if year and not f.get("year"):
+        f["year"] = year
+    month = re.match(_MONTHS, found.get("date", "") or "", re.I)
+    if month and year and not f.get("date"):
+        f["date"] = normalize.iso_date(year, month[0].rstrip("."))
+    return True
 
 
 def _ignorable(after: str) -> bool:
@@ -295,6 +346,10 @@ def _chapter(rest: str, f: dict) -> tuple[str, str]:
         container = container[: year_in.start()]
     f["container"] = container.strip(" ,.")
     if after:
+        end_pages = re.search(rf"({YEAR}),\s*(?P<pages>\d+\s*[-–]\s*\d+)\.?\s*$", after)
+        if end_pages and not f.get("pages"):  # Chicago: "New York: Holt, 1995, 1–20."
+            f["pages"] = normalize.pages(end_pages["pages"])
+            after = after[: end_pages.start(1) + 4]
         pub = parse_publication(after)
         f["place"], f["publisher"] = pub.place, pub.publisher
         if pub.year and not f.get("year"):
@@ -307,6 +362,9 @@ def _book(tail: str, f: dict) -> tuple[str, str]:
     """A book's publication statement in any order: ``Champaign, IL: Human Kinetics``,
     ``(Cambridge: Cambridge University Press)``, ``Academic Press, London, United Kingdom``."""
     text = tail.strip().strip("()").strip()
+    tm = re.match(r"^(?:Translated|Trans\.)\s+by\s+(?P<names>[^.]+(?:\.\s?[A-Z]\.)*[^.]*)\.\s*", text)
+    if tm and (translators := parse_name_sequence(tm["names"])):
+        f["translators"], text = translators.names, text[tm.end():]
     total = re.search(r"[,.]?\s*\d+\s*pp\.?(?=[,.]|\s*$)", text)
     if total:  # "771 pp.": the book's length
         f["notes"].append(total[0].strip(" ,."))
