@@ -217,7 +217,7 @@ def _trim_url(url: str) -> str:
 
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE = re.compile(r"\s+([.,;:)\]])")
-_RUN_OF_STOPS = re.compile(r"([.,;:])(?:\s+[.,;:]|(?<=[.,;:])[.;:])+")  # ". ." left by a lifted id; not "A., B"
+_RUN_OF_STOPS = re.compile(r"([.,;:])(?:\s+[.,;:]|\1)+")  # ". ." left by a lifted id; not "A., B" or "N.; C"
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
 

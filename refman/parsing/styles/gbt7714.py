@@ -13,7 +13,7 @@ import re
 
 from ...model import Name, Reference
 from ...vocab import types
-from ...vocab.names import Authors, parse_author_list
+from ...vocab.names import Authors, is_organisation, parse_author_list
 from ...vocab.script import HAN, YEAR, has_cjk, language_of
 from .. import normalize
 from .common import lift_identifiers, make_reference, parse_publication, split_authors, tidy
@@ -280,7 +280,8 @@ def _parse_part(tail: str, fields: dict) -> None:
     if len(segments) == 2:
         names = parse_author_list(segments[0])
         persons = names is not None and all(not n.corporate for n in names.names)
-        if names and (persons or names.role == "editor" or not _looks_like_container(segments[0])):
+        organisations = names is not None and all(is_organisation(n.family) for n in names.names if n.corporate)
+        if names and (persons or names.role == "editor" or organisations and not _looks_like_container(segments[0])):
             editors = names.names
             tail = segments[1]
     fields["editors"] = editors
