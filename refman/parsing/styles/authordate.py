@@ -39,6 +39,7 @@ _HEAD_ENDS = re.compile(
 )
 # Initials going on after a full stop: "Best, M. J., Cox, ..." stopped at "M.".
 _MORE_NAMES = re.compile(r"(?:[A-Z]\.\s?)*[A-Z]\.?\s*(?:[,;:&]|and\b)")
+_MEDIUM = re.compile(r"\s*\[(?P<kind>database|data ?set|software|computer program|Internet|online)\]", re.I)
 _GROUP_WORDS = re.compile(r"\b(?:Investigators|Group|Collaborat\w+|Consortium|Committee|Network|Team|Society|"
                           r"Association|Panel|Working Party)\b")
 _INITIALS_SOMEWHERE = re.compile(r"\b[A-Z]{1,3}\b(?![a-z])|\b[A-Z]\.")
@@ -86,7 +87,8 @@ _THESIS = re.compile(r"(?P<kind>(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|MSc|MD)\s*(?
 _EDITION = re.compile(r"(?:^|[,.(]\s*)(?P<ed>\d+(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Rr]ev(?:ised)?)\s+"
                       r"(?:ed(?:ition)?n?)\.?\)?", re.I)
 _PUBLISHER_WORDS = re.compile(r"\b(?:Press|Publish\w*|Books?|Verlag|Wiley|Springer|Elsevier|Academic|Inc|Ltd|LLC|"
-                              r"Co\.|Company|Sons|House|Saunders|McGraw|Lippincott|Mosby|Routledge|Sage)\b")
+                              r"Co\.|Company|Sons|House|Saunders|McGraw|Lippincott|Mosby|Routledge|Sage|"
+                              r"Foundation|Institute|University|Association|Society|Council|Organi[sz]ation)\b")
 _NEWSPAPER_PAGE = re.compile(r"[,.]\s*(?:pp?\.|Sect(?:ion)?\.?\s*\w+\s*[,:]?\s*p?\.?)\s*(?P<pages>[A-Z]?\d+)\s*$")
 
 
@@ -112,7 +114,9 @@ def parse(text: str) -> Reference:
     ('Roe, C.', 'Mapping tumour clones', 'Cancer Res', '22', '9', '2020', '1064-1070')
     """
     ids = lift_identifiers(text)
-    authors, rest, year, date = _head(ids.rest)
+    medium = _MEDIUM.search(ids.rest)
+    body = _MEDIUM.sub("", ids.rest) if medium else ids.rest
+    authors, rest, year, date = _head(body)
     f: dict = {"notes": list(ids.notes), "year": year, "date": date}
     if authors is not None and authors.role == "editor":
         f["editors"], authors = authors.names, Authors((), authors.et_al)
@@ -122,6 +126,10 @@ def parse(text: str) -> Reference:
     if not f.get("year"):
         years = YEAR_RE.findall(tail) or YEAR_RE.findall(rest)
         f["year"] = years[-1] if years else (ids.updated or "")[:4]
+    if medium and entry_type in ("misc", "book"):
+        entry_type, code = {"database": ("dataset", "DB"), "dataset": ("dataset", "DS"), "data set": ("dataset", "DS"),
+                            "software": ("software", "CP"), "computer program": ("software", "CP")}.get(
+                                medium["kind"].lower(), ("online", "EB"))
     if ids.url and entry_type == "misc":
         entry_type, code = "online", "EB"
     names = authors.names if authors else ()
@@ -177,30 +185,45 @@ def _names(text: str) -> Authors | None:
 
 
 def _title(text: str) -> tuple[str, str]:
-    """(title, the tail) of what follows the head: a quoted title, or the first sentence; where
-    no sentence ends (``Title, Journal 25(1): 47-53``; ``Title (Cambridge: CUP)``), the title
-    ends at the comma or parenthesis before the journal's locator or the publisher."""
+    """(title, the tail) of what follows the head: a quoted title; else the earliest place,
+    a sentence's end or a comma, after which a journal and its locator follow (``Title. J Name,
+    13(2), 1-9``; ``Title, Adv. Sci. Res., 10, 1-5``); else the first sentence's end, or the
+    parenthesised imprint of a book (``Title (Cambridge: CUP)``)."""
     m = _QUOTED.match(text)
     if m:
         title = m["t1"] or m["t2"] or m["t3"] or ""
         return title.strip().rstrip(",."), text[m.end():].lstrip(" ,.;:")
-    for b in _BOUNDARY.finditer(text):
-        before = text[: b.start()]
-        if b["stop"] == "." and _ABBREVIATION.search(before):
-            continue
-        title = before + (b["stop"] if b["stop"] in "?!" else "")
-        tail = text[b.end():]
-        if b["stop"] == "." or _has_locator(tail):
-            return title, tail
     stripped = text.strip().rstrip(".")
+    first_stop = None
+    for b in sorted(list(_BOUNDARY.finditer(stripped)) + list(re.finditer(r",\s+", stripped)), key=lambda x: x.start()):
+        before, tail = stripped[: b.start()], stripped[b.end():]
+        stop = b.groupdict().get("stop") or ","
+        if stop == "." and _ABBREVIATION.search(before):
+            continue
+        if stop != "," and first_stop is None:
+            first_stop = (before + (stop if stop in "?!" else ""), tail)
+        if _has_locator(tail) and (stop != "," or _journal_like(tail)) or (stop != "," and _NEWSPAPER_PAGE.search(tail)):
+            return before + (stop if stop in "?!" else ""), tail
+        if _EDITION.match(tail) or re.match(r"In:?\s", tail):
+            return before + (stop if stop in "?!" else ""), tail  # "Title. In: Editors, editors. Book"
     pm = re.search(r"\s*\((?P<pub>[^()]{2,80}:[^()]{2,120})\)$", stripped)
     if pm:  # "The Theory and Practice of Autonomy (Cambridge: Cambridge University Press)"
         return stripped[: pm.start()], pm["pub"]
-    for c in re.finditer(r",\s+", stripped):
-        tail = stripped[c.end():]
-        if _has_locator(tail) or _EDITION.match(tail) or re.match(r"In:?\s", tail):
-            return stripped[: c.start()], tail
+    if first_stop is not None:
+        return first_stop
     return text, ""
+
+
+_FUNCTION_WORDS = frozenset("of the and for in on de des der und la le du di y e et".split())
+
+
+def _journal_like(tail: str) -> bool:
+    """What follows a comma is a journal's name, not the rest of a title: no lowercase word
+    beyond the small ones ("Adv. Sci. Res., 10" yes; "teaching, and X. Journal" no)."""
+    lm = next((lm for p in _LOCATORS if (lm := _locate(p, tail.strip().rstrip(".")))), None)
+    name = tail[: lm.start()] if lm else tail
+    words = re.findall(r"[A-Za-z][\w\-']*", name)
+    return 0 < len(words) <= 12 and all(w[0].isupper() or w.lower() in _FUNCTION_WORDS or len(w) <= 3 for w in words)
 
 
 def _has_locator(tail: str) -> bool:
@@ -252,6 +275,9 @@ def _tail(tail: str, f: dict) -> tuple[str, str]:
         f["container"] = nm["container"].strip(" ,.")
         f["year"] = nm["year"]
         f["date"] = normalize.iso_date(nm["year"], nm["month"], nm["day"] or "")
+        return "article", "N"
+    if f.get("date", "").count("-") == 2 and re.fullmatch(r"(?:The\s)?[A-Z][\w.&'\-]*(?:\s[A-Z][\w.&'\-]*){0,5}", tail):
+        f["container"] = tail  # "Devlin, H. (2010, January 28). Title. The Times."
         return "article", "N"
     for pattern in _LOCATORS:
         lm = _locate(pattern, tail)
@@ -365,7 +391,7 @@ def _book(tail: str, f: dict) -> tuple[str, str]:
     tm = re.match(r"^(?:Translated|Trans\.)\s+by\s+(?P<names>[^.]+(?:\.\s?[A-Z]\.)*[^.]*)\.\s*", text)
     if tm and (translators := parse_name_sequence(tm["names"])):
         f["translators"], text = translators.names, text[tm.end():]
-    total = re.search(r"[,.]?\s*\d+\s*pp\.?(?=[,.]|\s*$)", text)
+    total = re.search(r"[,.]?\s*\d+\s*pp?\.?(?=[,.]|\s*$)", text)
     if total:  # "771 pp.": the book's length
         f["notes"].append(total[0].strip(" ,."))
         text = (text[: total.start()] + text[total.end():]).strip(" ,.")
@@ -390,6 +416,9 @@ def _book(tail: str, f: dict) -> tuple[str, str]:
         return "book", "M"
     if parts and len(parts) <= 3 and all(len(p) < 60 for p in parts) and _PUBLISHER_WORDS.search(text):
         f["publisher"] = text
+        return "book", "M"
+    if f.get("year") and re.fullmatch(r"[A-Z][\w&'\-]*(?:\s[A-Z&][\w&'\-]*){0,3}", text):
+        f["publisher"] = text  # author-year books end with their publisher: "... power and influence. Praeger."
         return "book", "M"
     if text:
         f["notes"].append(text)

@@ -37,9 +37,9 @@ _CITED = re.compile(
     re.I,
 )
 # AMA: "Updated March 12, 2024. Accessed June 1, 2024."
-_AMA_DATE = re.compile(r"\b(?P<what>Updated|Accessed|Published)\s+(?P<m>[A-Z][a-z]+)\.?\s+"
-                       r"(?P<d>\d{1,2}),\s*(?P<y>\d{4})\.?")
-_AVAILABLE = re.compile(r"(?<![\w?&=/.])(?:(?:Available|Retrieved) (?:from|at)\s*[:：]?|URL\s*[:：]|网址\s*[:：]?|"
+_AMA_DATE = re.compile(r"\b(?P<what>Updated|Accessed|Published)\s+(?:(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2}),|"
+                       r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+))\s*(?P<y>\d{4})\.?")
+_AVAILABLE = re.compile(r"(?<![\w?&=/.])(?:(?:Available|Retrieved) (?:online )?(?:from|at)\s*[:：]?|Available\s*[:：]|URL\s*[:：]|网址\s*[:：]?|"
                         r"获取地址\s*[:：]?)\s*(?=\S)", re.I)
 _EPUB = re.compile(
     r"\b(?:Epub\s+(?:ahead of print\s*)?(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3})(?:\s+(?P<d>\d{1,2}))?)?|"
@@ -112,7 +112,7 @@ def lift_identifiers(text: str) -> Identifiers:
             ids.updated = normalize.iso_date(m["uy"], m["um"] or "", m["ud"] or "")
     if "ccessed" in text or "pdated" in text or "ublished" in text:
         for m in list(_AMA_DATE.finditer(rest)):
-            iso = normalize.iso_date(m["y"], m["m"], m["d"])
+            iso = normalize.iso_date(m["y"], m["m"] or m["m2"], m["d"] or m["d2"])
             if m["what"] == "Accessed":
                 ids.urldate = ids.urldate or iso
             elif m["what"] == "Updated":
