@@ -47,7 +47,8 @@ _BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|to|und|et|bis)\b)"
 # Only after the ": " or ", " that introduces pages, so "COVID-19 - 11 March" in a title stays.
 _BROKEN_RANGE = re.compile(r"(?<=[:,] )([A-Za-z]?\d+)(?:\s?[-–]\s|\s[-–]\s?)(?=[A-Za-z]?\d+\s*(?:[.,;\[(]|$))")
 # A full stop with the space lost after it: "et al.Sorafenib", "[J].N Engl J Med", "Med.2010;".
-_GLUED_STOP = re.compile(rf"(?<=[a-z\]])\.(?=[A-Z][a-z]|[A-Z] [A-Z]|[A-Z]{{2}})|(?<=[a-z])\.(?={YEAR}\s*;)")
+_GLUED_STOP = re.compile(rf"(?<=[a-z\]])\.(?=[A-Z][a-z]|[A-Z] [A-Z]|[A-Z]{{2}})|(?<=[a-z])\.(?={YEAR}\s*;)"
+                         rf"|(?<=\b[A-Z])\.(?=[A-Z][a-z]{{2,}})|(?<=(?<!\d){YEAR})\.(?=[A-Z][a-z])")
 # Markdown escapes left by converters: 15\_suppl, \*, \[.
 _MD_ESCAPE = re.compile(r"\\([_*\[\]#])")
 _TILDE_RANGE = re.compile(r"(?<=\d)\s*[~～〜]\s*(?=\d)")

@@ -313,13 +313,28 @@ def separate_translation(text: str) -> tuple[str, str]:
     second = next((c for c in codes[1:] if (cjk_share(text[codes[0].end(): c.start()]) > 0.3) != first_cjk), None)
     if second is None:
         return text, ""
-    # Walk back from the second type code over the other script, then forward to its first
-    # letter: the first citation's locator (digits, punctuation) stays with it.
+    # The other version starts with its own author list, right after the first one ends.
+    start = None
+    for m in _VERSION_START.finditer(text, codes[0].end(), second.start()):
+        head = text[m.end(): m.end() + 40]
+        if AUTHOR_START.match(head) and (is_han(head[:1]) != first_cjk):
+            start = m.end()
+    if start is not None:
+        j = start
+        while j > 0 and text[j - 1] in "([（【［ ":
+            j -= 1
+        main, rest = text[:j].rstrip(), text[j:].strip()
+        if rest[:1] in "([（【［" and rest[-1:] in ")]）】］":
+            rest = rest[1:-1].strip()
+        return main, rest
+    # No author list: walk back from the second type code over the other script, then forward to
+    # its first word: the first citation's locator (digits, punctuation) stays with it.
     i = second.start()
     while i > codes[0].end() and (is_han(text[i - 1]) != first_cjk or not text[i - 1].isalpha()):
         i -= 1
     j = i
-    while j < second.start() and not (text[j].isalpha() and is_han(text[j]) != first_cjk):
+    while j < second.start() and not (text[j].isalpha() and is_han(text[j]) != first_cjk
+                                      and (first_cjk is False or text[j + 1: j + 2].isalpha())):
         j += 1
     while j > i and text[j - 1] in "([（【［":
         j -= 1
@@ -330,6 +345,9 @@ def separate_translation(text: str) -> tuple[str, str]:
         rest = rest[1:-1].strip()
     return main, rest
 
+
+# Where a translation may start: after the first version's closing full stop (and a bracket).
+_VERSION_START = re.compile(r"(?:[.。．\]）)]|\d)\s*[\[(（【]?\s*")
 
 # Where an entry ends inside a line: a full stop or a closing bracket, then a space.
 _ENTRY_END = re.compile(r"(?<=[.。．\]])\s+")

@@ -33,7 +33,7 @@ _CJK_ORG_WORD = re.compile(r"委员会|协会|学会|大学|医院|公司|办公
                            r"工作组|协作组|联合会|基金会|实验室|管理局|监督|疾病预防")
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŸŹŻŽ"
 _INITIALS = re.compile(rf"^(?:[{_UPPER}]\.?){{1,4}}$|^[{_UPPER}]\.?-[{_UPPER}a-z]\.?$")  # M, ME, M.E., J-R, C-q
-_GIVEN_NAME = re.compile(r"^[A-Z][a-z\u00df-\u024f]+(?:-[A-Za-z][a-z\u00df-\u024f]+)*$")
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z\u00df-\u024f]+(?:['’-][A-Za-z][a-z\u00df-\u024f]+)*$")
 _SUFFIX = re.compile(r"^(Jr|Sr|II|III|IV|2nd|3rd)\.?$")
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le",
               "ter", "ten", "dos", "das", "do", "el", "al", "bin", "ibn", "v", "d", "vd"}
@@ -207,6 +207,11 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
     items = [i.strip().rstrip(".") for i in _NAME_SEP.split(text) if i and i.strip()]
     if not items:
         return None
+    if len(items) == 2 and _FAMILY_WORDS.fullmatch(items[0]) and " " not in items[0] \
+            and _GIVEN_WORDS.fullmatch(items[1]) and not person_name(items[1]):
+        # one person, inverted: "Ferreira, Candida"
+        return Authors((Name(_family(items[0]), items[1]),), False, role)
+    items = [part for item in items for part in _split_run_together(item)]
     names: list[Name] = []
     et_al = False
     for pos, item in enumerate(items):
@@ -257,6 +262,24 @@ _SUFFIX_ITEM = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 # A family name of one or two capitalised words, then one to three capital initials.
 _PLAIN_PERSON = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž'’]+(?:[-\s][A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž'’]+)?)"
                            r"\s((?:[A-Z]\.?\s?){1,4}|[A-Z]\.?-[A-Z]\.?)")
+
+
+# Pinyin syllables, to read names a converter ran together ("DiaoYufeng": Diao Yufeng).
+_PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|"
+                     r"ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)){1,3}")
+
+
+def _split_run_together(item: str) -> list[str]:
+    """Names a converter ran together: pinyin ``DiaoYufeng`` -> ``Diao Yufeng``; two names
+    without their comma ``WANG Naining YU Shimin`` -> ``WANG Naining``, ``YU Shimin``."""
+    m = re.fullmatch(r"([A-Z][a-z]+)([A-Z][a-z]+)", item)
+    if m and _PINYIN.fullmatch(m[1].lower()) and _PINYIN.fullmatch(m[2].lower()):
+        return [f"{m[1]} {m[2]}"]
+    words = item.split()
+    if len(words) == 4 and all(re.fullmatch(r"[A-Z]{2,}", w) for w in words[0::2]) \
+            and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words[1::2]):
+        return [" ".join(words[:2]), " ".join(words[2:])]
+    return [item]
 
 
 def _shaped_person(item: str) -> bool:

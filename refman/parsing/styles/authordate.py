@@ -202,7 +202,7 @@ def _title(text: str) -> tuple[str, str]:
             continue
         if stop != "," and first_stop is None:
             first_stop = (before + (stop if stop in "?!" else ""), tail)
-        if _has_locator(tail) and (stop != "," or _journal_like(tail)) or (stop != "," and _NEWSPAPER_PAGE.search(tail)):
+        if (_has_locator(tail) and (stop != "," or _journal_like(tail))) or (stop != "," and _NEWSPAPER_PAGE.search(tail)):
             return before + (stop if stop in "?!" else ""), tail
         if _EDITION.match(tail) or re.match(r"In:?\s", tail):
             return before + (stop if stop in "?!" else ""), tail  # "Title. In: Editors, editors. Book"

@@ -46,6 +46,7 @@ _AUTHOR_YEAR_LOCATOR = re.compile(
 )
 # A standard's number: an issuing body's code (GB/T, NB/T, ISO, IEC/IEEE, AIAA ...), a number,
 # the year: "GB/T 7714—2015", "ISO 21378: 2019", "IEC/IEEE 61636-1: 2021", "AIAA G-136—2022".
+_CONFERENCE_PART = re.compile(rf"^[^.:]{{4,200}}?[,.]\s*{YEAR}\s*:\s*[A-Za-z]?\d[\w\-]*\.?$")
 _STANDARD_NUMBER = re.compile(
     r"""(?P<number>(?:[A-Z]{2,8}(?:/[A-Z]{1,6})*|T/[A-Z]+|DB\d*(?:/T)?)\s*(?:[A-Z]{1,3}\s?-?\s?)?\d+(?:[.\-]\d+)*
         (?:\s*[—\-:]\s*\d{4})?)""",
@@ -101,6 +102,12 @@ def parse(text: str) -> Reference:
 
     is_part = tail.startswith("//")
     tail = tail.lstrip("/").strip().lstrip(".").strip()
+    if not is_part and code in ("C", "M", "G"):
+        # Converters lose the "//"; lists also write "[C]. In: Proceedings ..." or a paper's
+        # conference alone "[C]. IEEE Conference on X, 2007: 514-517"
+        inside = re.match(r"In\s*:\s*", tail)
+        if inside or (code == "C" and _CONFERENCE_PART.match(tail)):
+            is_part, tail = True, tail[inside.end():] if inside else tail
     # 2025 puts a translator right after the type code: "[J]. 顾幼静, 译." / "[M]. 姜海伦, 译//..."
     tm = re.match(r"^(?P<names>[^./]+?)\s*[,，]?\s*(?:等\s*[,，]?\s*)?译\s*(?:\.\s*|(?=//))", tail)
     if tm:
@@ -281,7 +288,7 @@ def _parse_part(tail: str, fields: dict) -> None:
         names = parse_author_list(segments[0])
         persons = names is not None and all(not n.corporate for n in names.names)
         organisations = names is not None and all(is_organisation(n.family) for n in names.names if n.corporate)
-        if names and (persons or names.role == "editor" or organisations and not _looks_like_container(segments[0])):
+        if names and (persons or names.role == "editor" or (organisations and not _looks_like_container(segments[0]))):
             editors = names.names
             tail = segments[1]
     fields["editors"] = editors
