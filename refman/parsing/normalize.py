@@ -47,8 +47,9 @@ _BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z])(?!(?:and|or|to|und|et|bis)\b)"
 # Only after the ": " or ", " that introduces pages, so "COVID-19 - 11 March" in a title stays.
 _BROKEN_RANGE = re.compile(r"(?<=[:,] )([A-Za-z]?\d+)(?:\s?[-–]\s|\s[-–]\s?)(?=[A-Za-z]?\d+\s*(?:[.,;\[(]|$))")
 # A full stop with the space lost after it: "et al.Sorafenib", "[J].N Engl J Med", "Med.2010;".
-_GLUED_STOP = re.compile(rf"(?<=[a-z\]])\.(?=[A-Z][a-z]|[A-Z] [A-Z]|[A-Z]{{2}})|(?<=[a-z])\.(?={YEAR}\s*;)"
-                         rf"|(?<=\b[A-Z])\.(?=[A-Z][a-z]{{2,}})|(?<=(?<!\d){YEAR})\.(?=[A-Z][a-z])")
+# (The full stop comes first, so the engine skips to full stops: this runs on every entry.)
+_GLUED_STOP = re.compile(rf"\.(?:(?<=[a-z\]]\.)(?=[A-Z][a-z]|[A-Z] [A-Z]|[A-Z]{{2}})|(?<=[a-z]\.)(?={YEAR}\s*;)"
+                         rf"|(?<=\b[A-Z]\.)(?=[A-Z][a-z]{{2,}})|(?<=(?<!\d)\d{{4}}\.)(?=[A-Z][a-z]))")
 # Markdown escapes left by converters: 15\_suppl, \*, \[.
 _MD_ESCAPE = re.compile(r"\\([_*\[\]#])")
 _TILDE_RANGE = re.compile(r"(?<=\d)\s*[~～〜]\s*(?=\d)")
@@ -63,7 +64,7 @@ _DOUBLE_STOP = re.compile(r"\.(\s*\.)+")
 # Converter damage inside numbers: "21 st century", "(2023-0303)", "[2024-0930]", pages "1. 1-1. 36".
 _SPACED_ORDINAL = re.compile(r"(?<=\d) (?=(?:st|nd|rd|th)\b)")
 _RUN_TOGETHER_DATE = re.compile(r"(?<=[(\[])(\d{4})-(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[)\]])")
-_SPACED_SECTION_PAGES = re.compile(r"(?<=: )(\d{1,3})\. (\d{1,3})-(\d{1,3})\. (\d{1,3})\b")
+_SPACED_SECTION_PAGES = re.compile(r": (\d{1,3})\. (\d{1,3})-(\d{1,3})\. (\d{1,3})\b")
 # Markdown code spans and dashes a converter left before an entry: "`——` 邱均平, 2000b."
 _LEADING_JUNK = re.compile(r"^(?:`[^`]{0,8}`|[—–\-]{2,}|[.,;:·•]+(?=\s))\s*")
 
@@ -108,8 +109,9 @@ def clean(text: str) -> str:
     if " st" in text or " nd" in text or " rd" in text or " th" in text:
         text = _SPACED_ORDINAL.sub("", text)
     if "-" in text:
-        text = _RUN_TOGETHER_DATE.sub(r"\1-\2-\3", text)
-        text = _SPACED_SECTION_PAGES.sub(r"\1.\2-\3.\4", text)
+        if "(" in text or "[" in text:
+            text = _RUN_TOGETHER_DATE.sub(r"\1-\2-\3", text)
+        text = _SPACED_SECTION_PAGES.sub(r": \1.\2-\3.\4", text)
     if text[:1] in "`—–-.,;:·•":
         text = _LEADING_JUNK.sub("", text)
     return text

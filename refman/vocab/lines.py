@@ -51,6 +51,7 @@ AUTHOR_YEAR_START = re.compile(
 
 
 # A number in which OCR read a zero as the letter O: "2O17", "2OO2", "O23001", "6O04".
+_OCR_HINT = re.compile(r"\d[Oo]|[Oo]\d")
 _OCR_NUMBER = re.compile(r"(?<![\w.])[\dOo]{3,}+(?=[a-z]?(?!\w))")  # "2O09a": a year with its letter
 
 
@@ -61,7 +62,7 @@ def ocr_digits(text: str) -> str:
     >>> ocr_digits("ALLEN K, et al., 2O17. Environ Res Lett, 12: O23001. CO2 and O2 in 2OO2")
     'ALLEN K, et al., 2017. Environ Res Lett, 12: 023001. CO2 and O2 in 2002'
     """
-    if "O" not in text and "o" not in text:
+    if not _OCR_HINT.search(text):
         return text
     def repair(m: re.Match[str]) -> str:
         token = m[0]

@@ -215,7 +215,7 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
     names: list[Name] = []
     et_al = False
     for pos, item in enumerate(items):
-        tail_etal = re.match(r"^(.*?)\s*(?:,\s*)?(?:et\s*al|等)$", item, re.I)
+        tail_etal = _TAIL_ET_AL.fullmatch(item) if item.endswith("等") or item[-2:].lower() == "al" else None
         if ET_AL.match(item):
             # "et al" ends the persons; only groups may follow it.
             if not all(_corporate_item(i) and is_organisation(i) for i in items[pos + 1:]):
@@ -258,6 +258,7 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
     return None
 
 
+_TAIL_ET_AL = re.compile(r"(.*?)\s*(?:,\s*)?(?:et\s*al|等)", re.I)
 _SUFFIX_ITEM = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 # A family name of one or two capitalised words, then one to three capital initials.
 _PLAIN_PERSON = re.compile(r"([A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž'’]+(?:[-\s][A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž'’]+)?)"
@@ -269,15 +270,19 @@ _PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|
                      r"ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)){1,3}")
 
 
+_TWO_CAPITALISED = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+
+
 def _split_run_together(item: str) -> list[str]:
     """Names a converter ran together: pinyin ``DiaoYufeng`` -> ``Diao Yufeng``; two names
     without their comma ``WANG Naining YU Shimin`` -> ``WANG Naining``, ``YU Shimin``."""
-    m = re.fullmatch(r"([A-Z][a-z]+)([A-Z][a-z]+)", item)
+    m = _TWO_CAPITALISED.fullmatch(item) if " " not in item else None
     if m and _PINYIN.fullmatch(m[1].lower()) and _PINYIN.fullmatch(m[2].lower()):
         return [f"{m[1]} {m[2]}"]
     words = item.split()
-    if len(words) == 4 and all(re.fullmatch(r"[A-Z]{2,}", w) for w in words[0::2]) \
-            and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words[1::2]):
+    if len(words) == 4 and all(len(w) > 1 and w.isascii() and w.isupper() and w.isalpha() for w in words[0::2]) \
+            and all(_CAPITALISED.fullmatch(w) for w in words[1::2]):
         return [" ".join(words[:2]), " ".join(words[2:])]
     return [item]
 

@@ -57,21 +57,41 @@ def parse_entry(text: str, *, number: int | None = None, translation: str = "",
 def _parse_cleaned(cleaned: str) -> Reference:
     if gbt7714.matches(cleaned):
         return gbt7714.parse(cleaned)
-    candidates = []
-    if vancouver.matches(cleaned):
-        candidates.append(vancouver.parse(cleaned))
-    m = _UNTYPED_GB_JOURNAL.search(cleaned)
-    if m:
-        ref = gbt7714.parse(cleaned[: m.start()] + "[J]" + cleaned[m.start():])
-        candidates.append(ref.with_fields(raw=cleaned, type_code="J", note=_join(ref.note, "type code [J] inferred")))
-    if authordate.matches(cleaned):
-        candidates.append(authordate.parse(cleaned))
-    if not candidates:
-        return fallback.parse(cleaned)
     # Several styles may claim an entry; the reading that finds the most of a reference wins
-    # (the first, the more specific style, on a tie).
-    best = max(candidates, key=plausibility)
-    return best if plausibility(best) >= 4 else fallback.parse(cleaned)
+    # (the first, the more specific style, on a tie). A reading that found everything cannot
+    # be beaten, so the later styles are not tried: most Vancouver entries stop at the first.
+    best, best_score = None, -1
+    for read in _READINGS:
+        ref = read(cleaned)
+        if ref is None:
+            continue
+        score = plausibility(ref)
+        if score > best_score:
+            best, best_score = ref, score
+        if best_score >= _COMPLETE:
+            break
+    return best if best is not None and best_score >= 4 else fallback.parse(cleaned)
+
+
+def _vancouver(cleaned: str) -> Reference | None:
+    return vancouver.parse(cleaned) if vancouver.matches(cleaned) else None
+
+
+def _untyped_gb_journal(cleaned: str) -> Reference | None:
+    m = _UNTYPED_GB_JOURNAL.search(cleaned)
+    if not m:
+        return None
+    ref = gbt7714.parse(cleaned[: m.start()] + "[J]" + cleaned[m.start():])
+    return ref.with_fields(raw=cleaned, type_code="J", note=_join(ref.note, "type code [J] inferred"))
+
+
+def _authordate(cleaned: str) -> Reference | None:
+    return authordate.parse(cleaned) if authordate.matches(cleaned) else None
+
+
+_READINGS = (_vancouver, _untyped_gb_journal, _authordate)
+# The highest plausibility a reading can score: authors, title, year, container, volume, pages.
+_COMPLETE = 12
 
 
 def plausibility(ref: Reference) -> int:

@@ -43,7 +43,8 @@ _MEDIUM = re.compile(r"\s*\[(?P<kind>database|data ?set|software|computer progra
 _GROUP_WORDS = re.compile(r"\b(?:Investigators|Group|Collaborat\w+|Consortium|Committee|Network|Team|Society|"
                           r"Association|Panel|Working Party)\b")
 _INITIALS_SOMEWHERE = re.compile(r"\b[A-Z]{1,3}\b(?![a-z])|\b[A-Z]\.")
-_QUOTED = re.compile(r"(?:[“\"](?P<t1>[^”\"]{3,600})[”\"]|``(?P<t2>.{3,600}?)''|'(?P<t3>[A-Z\"“].{2,600}?)'(?=[.,:;]?\s|[.,]?$))")
+_QUOTED = re.compile(r"(?:[“\"](?P<t1>[^”\"]{3,600})[”\"]|``(?P<t2>.{3,600}?)''|"
+                     r"'(?P<t3>[A-Z\"“].{2,600}?)'(?=[.,:;]?\s|[.,]?$))")
 _BOUNDARY = re.compile(r"(?<=[^\s.])(?P<stop>[.?!])\s+(?=\S)")
 # A word before a full stop that is an abbreviation, not the end of a title.
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|vs|St|Dr|Mr|Mrs|Ms|No|Nos|Vol|Ed|Eds|pp|al|Inc|Ltd|Co|Jr|Sr|e\.g|i\.e|"
@@ -202,7 +203,8 @@ def _title(text: str) -> tuple[str, str]:
             continue
         if stop != "," and first_stop is None:
             first_stop = (before + (stop if stop in "?!" else ""), tail)
-        if (_has_locator(tail) and (stop != "," or _journal_like(tail))) or (stop != "," and _NEWSPAPER_PAGE.search(tail)):
+        journal = _has_locator(tail) and (stop != "," or _journal_like(tail))
+        if journal or (stop != "," and _NEWSPAPER_PAGE.search(tail)):
             return before + (stop if stop in "?!" else ""), tail
         if _EDITION.match(tail) or re.match(r"In:?\s", tail):
             return before + (stop if stop in "?!" else ""), tail  # "Title. In: Editors, editors. Book"
@@ -296,7 +298,8 @@ def _tail(tail: str, f: dict) -> tuple[str, str]:
     return _book(tail, f)
 
 
-_NEWSPAPER_DATE = re.compile(rf"^(?P<container>[^,]{{2,80}}),\s*(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}})?,?\s*(?P<year>{YEAR})$")
+_NEWSPAPER_DATE = re.compile(rf"^(?P<container>[^,]{{2,80}}),\s*(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}})?,?\s*"
+                             rf"(?P<year>{YEAR})$")
 _IEEE_ITEM = re.compile(
     rf"""^(?:(?<![A-Za-z])vol(?:ume)?\.?\s*(?P<volume>[\w-]+)|nos?\.\s*(?P<issue>[\w/-]+)
         |(?:pp?\.|pages)\s*(?P<pages>{_PAGES})|(?P<date>(?:(?:{_MONTHS}|{_SEASONS})\s*(?:[-/]\s*(?:{_MONTHS})\s*)?)?

@@ -39,7 +39,8 @@ _CITED = re.compile(
 # AMA: "Updated March 12, 2024. Accessed June 1, 2024."
 _AMA_DATE = re.compile(r"\b(?P<what>Updated|Accessed|Published)\s+(?:(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2}),|"
                        r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+))\s*(?P<y>\d{4})\.?")
-_AVAILABLE = re.compile(r"(?<![\w?&=/.])(?:(?:Available|Retrieved) (?:online )?(?:from|at)\s*[:：]?|Available\s*[:：]|URL\s*[:：]|网址\s*[:：]?|"
+_AVAILABLE = re.compile(r"(?<![\w?&=/.])(?:(?:Available|Retrieved) (?:online )?(?:from|at)\s*[:：]?|Available\s*[:：]|"
+                        r"URL\s*[:：]|网址\s*[:：]?|"
                         r"获取地址\s*[:：]?)\s*(?=\S)", re.I)
 _EPUB = re.compile(
     r"\b(?:Epub\s+(?:ahead of print\s*)?(?P<y>\d{4})(?:\s+(?P<m>[A-Za-z]{3})(?:\s+(?P<d>\d{1,2}))?)?|"
@@ -153,7 +154,9 @@ def lift_identifiers(text: str) -> Identifiers:
     if m and not ids.doi:
         ids.doi = normalize_doi(re.sub(r"\s+", "", m[1]))
     if not ids.pmid and (ids.doi or ids.pmcid or "pmid" not in lowered):
-        bare = BARE_PMID.search(rest.rstrip(" ."))
+        end = rest.rstrip(" .")
+        tail_start = max(0, len(end) - 60)  # a bare PMID is at the very end
+        bare = BARE_PMID.search(end, tail_start)
         if bare and bare.start() > len(rest) // 2:
             ids.pmid = bare[1]
             rest = rest[: bare.start()] + " " + rest[bare.end():]
