@@ -154,9 +154,9 @@ def lift_identifiers(text: str) -> Identifiers:
     if m and not ids.doi:
         ids.doi = normalize_doi(re.sub(r"\s+", "", m[1]))
     if not ids.pmid and (ids.doi or ids.pmcid or "pmid" not in lowered):
-        end = rest.rstrip(" .")
-        tail_start = max(0, len(end) - 60)  # a bare PMID is at the very end
-        bare = BARE_PMID.search(end, tail_start)
+        trimmed = rest.rstrip(" .")
+        tail_start = max(0, len(trimmed) - 60)  # a bare PMID is at the very end
+        bare = BARE_PMID.search(trimmed, tail_start)
         if bare and bare.start() > len(rest) // 2:
             ids.pmid = bare[1]
             rest = rest[: bare.start()] + " " + rest[bare.end():]
