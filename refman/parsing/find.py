@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..vocab.lines import BULLET, NUMBERED, entry_number, is_citation_line, looks_like_reference
+from ..vocab.lines import BULLET, NUMBERED, entry_number, is_citation_line, looks_like_reference, numbering_style
+from ..vocab.script import YEAR_RE
 
 # A heading is a line holding only the word, with optional brackets, numbering, markdown.
 _HEADING = re.compile(
@@ -72,52 +73,73 @@ def _last_heading(lines: list[str]) -> int | None:
     return None
 
 
+# How many lines one entry may wrap over, for judging whether it reads as a reference.
+_MAX_WRAPPED_LINES = 12
+_PAGE_NUMBER = re.compile(r"\W*\d{1,4}\W*")
+# How many of the longest numbered runs are judged before giving up (keeps finding linear).
+_RUNS_TRIED = 5
+
+
 def _trailing_numbered_block(lines: list[str]) -> int | None:
     """The first line of a run of numbered entries that carries on to the end of the document
     (allowing wrapped lines and trailing notes): it starts at 1, or, when nothing stands before
-    it (a bare list pasted from the middle of a longer one), at any number."""
-    numbered: list[tuple[int, re.Match[str]]] = []
+    it (a bare list pasted from the middle of a longer one), at any number. Lines that only
+    look numbered ("(2003). Title", "14): Archaeology") are wrapped lines, not entries: the
+    entries are the longest run of numbers counting up by one."""
+    numbered: list[tuple[int, int, str]] = []  # (line index, number, how it is numbered)
     for i, line in enumerate(lines):
         m = NUMBERED.match(_unbullet(line))
         if m:
-            numbered.append((i, m))
-    top = next((i for i, line in enumerate(lines) if line.strip()), 0)
-
-    def may_start(i: int, m: re.Match[str]) -> bool:
-        return entry_number(m) == 1 or i == top
-
-    if len(numbered) == 1:
-        # A single entry pasted alone: "[1] CAPLIN M E ... 224-233."
-        i, m = numbered[0]
-        tail = [line for line in lines[i + 1:] if line.strip()]
-        if may_start(i, m) and looks_like_reference(lines[i]) and len(tail) <= 5:
-            return i
-        return None
+            numbered.append((i, entry_number(m), numbering_style(m)))
     if not numbered:
         return None
-    # Walk back from the last numbered line while numbers keep decreasing by one.
-    end = len(numbered) - 1
-    expected = entry_number(numbered[end][1])
-    first = end
-    for k in range(end, -1, -1):
-        n = entry_number(numbered[k][1])
-        if n != expected:
-            break
-        first = k
-        expected -= 1
-    if not may_start(*numbered[first]) or end - first < 1:
-        return None
-    start = numbered[first][0]
+    top = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    # Longest runs n, n+1, n+2, ... numbered alike, in document order, each remembered by its
+    # last member.
+    previous: list[int | None] = []  # position in ``numbered`` of each member's predecessor
+    length: list[int] = []
+    best_ending: dict[tuple[int, str], int] = {}  # (number, style) -> end of the longest run
+    for pos, (_, n, style) in enumerate(numbered):
+        before = best_ending.get((n - 1, style))
+        previous.append(before)
+        length.append(length[before] + 1 if before is not None else 1)
+        if (n, style) not in best_ending or length[pos] >= length[best_ending[n, style]]:
+            best_ending[n, style] = pos
+    # The list is the longest run whose end is the end of the document (what follows its last
+    # entry is at most that entry's wrapped lines and a few notes); on a tie, the later run.
+    candidates = sorted(range(len(numbered)), key=lambda p: (length[p], p), reverse=True)
+    for end in candidates[:_RUNS_TRIED]:
+        run = [end]
+        while previous[run[-1]] is not None:
+            run.append(previous[run[-1]])  # type: ignore[arg-type]
+        run.reverse()
+        if _is_reference_run([numbered[p][0] for p in run], lines, alone=numbered[run[0]][0] == top):
+            first_line, first_number, _ = numbered[run[0]]
+            if first_number == 1 or first_line == top:
+                return first_line
+    return None
+
+
+def _is_reference_run(starts: list[int], lines: list[str], *, alone: bool) -> bool:
+    """Whether entries starting at these lines are a reference list that ends the document.
+    A list with nothing before it (``alone``: a pasted list) need only give each entry a year."""
+    def entry_text(k: int) -> str:
+        # A numbered line with the lines wrapped after it (up to the next entry): a wrapped
+        # entry may show its year or type code only on a later line.
+        stop = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        text = " ".join(line for line in lines[starts[k]:min(stop, starts[k] + _MAX_WRAPPED_LINES)]
+                        if not _PAGE_NUMBER.fullmatch(line.strip()))
+        return NUMBERED.sub("", _unbullet(text), count=1)
+
     # Numbered steps or findings are not references: most entries must look like one.
-    block = numbered[first:end + 1]
-    if sum(looks_like_reference(lines[i]) for i, _ in block) * 2 < len(block):
-        return None
+    reads = [looks_like_reference(t) or (alone and YEAR_RE.search(t) is not None)
+             for t in map(entry_text, range(len(starts)))]
+    if sum(reads) * 2 < len(starts):
+        return False
     # A numbered list inside the body (steps, findings) is followed by prose; a reference
-    # list is followed by at most a few short trailing lines.
-    tail = [line for line in lines[numbered[end][0] + 1:] if line.strip()]
-    if len(tail) > 5:
-        return None
-    return start
+    # list is followed by at most its last entry's wrapped lines and a few short notes.
+    tail = [line for line in lines[starts[-1] + 1:] if line.strip()]
+    return len(tail) <= _MAX_WRAPPED_LINES or looks_like_reference(" ".join(tail[:_MAX_WRAPPED_LINES]))
 
 
 def _unbullet(line: str) -> str:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Problem
-from ..vocab.identifiers import DOI_ANY
+from ..vocab.identifiers import DOI_ANY, IDENTIFIER_START
 from ..vocab.lines import (
     AUTHOR_START,
     AUTHOR_YEAR_START,
@@ -26,6 +26,7 @@ from ..vocab.lines import (
     is_strong,
     join_broken_line,
     looks_like_reference,
+    numbering_style,
     ocr_digits,
 )
 from ..vocab.script import YEAR, YEAR_RE, cjk_share, is_han
@@ -42,14 +43,16 @@ _TRAILER = re.compile(
 # Running heads and page numbers that a page break drops between entries.
 _PAGE_FURNITURE = re.compile(
     r"""^\W*\d{1,4}\W*$|
-        第\s*\d+\s*卷\s*第?\s*\d+\s*期|
-        \bVol\.?\s*\d+\s*,?\s*No\.?\s*\d+|
         ^\W*(?:Page|第)\s*\d+\s*(?:页)?(?:\s*(?:/|of)\s*\d+)?\W*$|
         # banners of repositories and publishers printed on every page
         Author\s+[Mm]anuscript|available\s+in\s+PMC|^\W*Downloaded\s+from\b|For\s+personal\s+use\s+only|
         protected\s+by\s+copyright|All\s+rights\s+reserved|^\W*Page\s+\d+\s+of\s+\d+""",
     re.X | re.I,
 )
+# A journal's running head ("Chin J Oncol, March 2020, Vol. 42, No. 3", "2019年第58卷第2期"): only
+# between entries, since a wrapped entry may hold the same words.
+_CHINESE_ISSUE_HEAD = re.compile(r"[^,.，。:：]*第\s*\d+\s*卷\s*第?\s*\d+\s*期[^,.，。:：]*")
+_ISSUE_HEAD = re.compile(r"第\s*\d+\s*卷\s*第?\s*\d+\s*期|\bVol\.?\s*\d+\s*,?\s*No\.?\s*\d+", re.I)
 
 
 @dataclass(frozen=True)
@@ -71,10 +74,70 @@ def is_trailer(line: str) -> bool:
     return bool(_TRAILER.search(line)) and not TYPE_CODE.search(line)
 
 
-def _is_page_furniture(line: str) -> bool:
-    return len(line) < 100 and bool(_PAGE_FURNITURE.search(line)) and not TYPE_CODE.search(line)
+# After the last number, how many lines may follow a finished-looking entry ("Title." then
+# "Journal, 60, 241-253." then "doi: ...") before the rest is taken as the article going on.
+_MAX_LINES_PAST_FINISH = 3
 
 
+def _bare_phrase(text: str) -> bool:
+    """A line of words alone, without a digit or a punctuation mark: between two entries, an
+    editorial office's or a publisher's banner ("中华肿瘤杂志编辑部")."""
+    return not _REFERENCE_MARK.search(text)
+
+
+def _prose(text: str) -> bool:
+    """A line of running text, as an article goes on after its list: a Chinese sentence or a
+    paragraph longer than any entry."""
+    return "。" in text or len(text) > 300
+
+
+_REFERENCE_MARK = re.compile(r"[\d.,;:()\[\]/，。；：（）、]")
+
+
+def _ends_entry(lines: list[tuple[int, str]], index: int, last: dict | None) -> bool:
+    """Whether the line at ``index`` is the last of its entry: the list ends, or the next line
+    opens the next entry of a numbered list (``last`` is the entry being read)."""
+    if index + 1 == len(lines):
+        return True
+    if last is None or last["number"] is None:
+        return False
+    m = _numbering(BULLET.sub("", lines[index + 1][1].strip()))
+    return m is not None and (is_strong(m) or entry_number(m) == last["number"] + 1)
+
+
+def _is_furniture(text: str, last: dict | None, running_heads: set[str], *, ends_entry: bool) -> bool:
+    """Page furniture: a running head, a page number, a publisher's banner, or (between two
+    entries only) a note that ends the list. Inside an unfinished entry a line is furniture
+    only when nothing else can explain it, so a wrapped "1998." or "Supplementary appendix"
+    stays in its entry."""
+    if text in running_heads:
+        return True
+    if len(text) >= 100 or TYPE_CODE.search(text):
+        return False
+    current = (last["translation"] or last["text"]) if last else ""
+    number = text.strip()
+    if _NUMBER_WITH_STOP.fullmatch(number):
+        return False  # "1998.", "(15).", "571.)", "(2):": part of an entry; page numbers carry no stop
+    if last is None or _complete(current):
+        return bool(_PAGE_FURNITURE.search(text) or is_trailer(text)
+                    or (_ISSUE_HEAD.search(text) and not _PAGE_RANGE.search(text)))
+    if _CHINESE_ISSUE_HEAD.fullmatch(text):
+        return True
+    if not _PAGE_FURNITURE.search(text):
+        return False
+    # A bare number inside an entry is a page number unless it ends the entry, which waits
+    # for it: "49(5): 568-" then "571".
+    if not _BARE_NUMBER.fullmatch(number):
+        return True
+    waits = current.rstrip().endswith(("-", "–", ",", ";", ":", "(")) or bool(_ENDS_WITH_MONTH.search(current))
+    return not (waits and ends_entry)
+
+
+_ENDS_WITH_HEAD_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?(?:,[^()]{{0,20}})?\)\s*\.?$")
+_PAGE_RANGE = re.compile(r"\d\s*[-–]\s*\d|\bpp?\.\s*\d")
+_ENDS_WITH_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
+_BARE_NUMBER = re.compile(r"\(?[A-Za-z]?\d+[)\]）]?\.?[)\]）]?")
+_NUMBER_WITH_STOP = re.compile(r"\(?[A-Za-z]?\d+[)\]）]?[.。:：,，;；][)\]）]?")
 _FINAL_ID = re.compile(rf"(?:{DOI_ANY.pattern}|https?://\S+|\d)$")
 
 
@@ -86,7 +149,14 @@ def _complete(text: str) -> bool:
         return False
     ends = stripped.endswith((".", "。", ">", "．")) or bool(_FINAL_ID.search(stripped)) or \
         _ends_with_version(stripped)
-    return ends and bool(YEAR_RE.search(stripped))
+    if not ends or not YEAR_RE.search(stripped):
+        return False
+    opened = stripped.count("(") + stripped.count("（") + stripped.count("[")
+    if opened > stripped.count(")") + stripped.count("）") + stripped.count("]"):
+        return False  # "...122-126.(Wang Shengfa, Gu Xinjian." waits for its ")"
+    # An author-year head alone, "Bone (2000)." or "WANG X, 2010.", still waits for its title.
+    head = AUTHOR_YEAR_START.match(stripped)
+    return not (_ENDS_WITH_HEAD_YEAR.search(stripped) or (head and head.end() == len(stripped)))
 
 
 _VERSION_OPENS = re.compile(r"[.．。]\s*[\[【(（]")
@@ -131,29 +201,36 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
     furniture = _running_heads(lines)
     numbered_list = _is_numbered(lines)
     lines = _cut_inline_numbers(lines) if numbered_list else _cut_author_year(lines)
+    # Before the last numbered line, an unnumbered line in a numbered list is part of an entry
+    # (the numbers delimit the entries); after it, it may be the article going on.
+    last_numbered_line = max((n for n, t in lines if numbered_list and _numbering(BULLET.sub("", t.strip()))),
+                             default=-1)
+    numbers_at: dict[int, list[int]] = {}  # entry number -> indexes of the lines that start with it
+    for index, (_, text) in enumerate(lines):
+        if numbered_list and (m := _numbering(BULLET.sub("", text.strip()))):
+            numbers_at.setdefault(entry_number(m), []).append(index)
     entries: list[dict] = []
     problems: list[Problem] = []
-    skipped: list[str] = []  # lines that belong to no entry (running heads, notes)
-    for lineno, original in lines:
+    skipped: list[str] = []  # lines that belong to no entry (notes, prose)
+    for index, (lineno, original) in enumerate(lines):
         stripped = original.strip()
         had_bullet = bool(BULLET.match(stripped))
         text = BULLET.sub("", stripped, count=1)
         match = _numbering(text) if numbered_list else None  # "2020．题名" in an author-year list
         last = entries[-1] if entries else None
-        if match and _accept_number(match, last, text):
+        if match and _accept_number(match, last, text, expected_later=_expected_later(numbers_at, last, index)):
             number = entry_number(match)
             _report_skipped(skipped, last, problems)
-            entries.append({"number": number, "text": text[match.end():], "translation": "",
-                            "line": lineno})
+            entries.append(_new_entry(number, text[match.end():], lineno, numbering_style(match)))
             continue
-        if is_trailer(text) or text in furniture or (_is_page_furniture(text) and not _continues_range(last, text)):
-            skipped.append(text)
-            continue
+        ends_entry = _ends_entry(lines, index, last if numbered_list else None)
+        if _is_furniture(text, last, furniture, ends_entry=ends_entry):
+            continue  # page furniture between two lines of one entry leaves the entry whole
         if last is None:
             # An unnumbered list starts at its first line (it may be wrapped before its year);
             # in a numbered list, a line before the first number is a note, reported if kept out.
             if not numbered_list or (looks_like_reference(text) and not skipped):
-                entries.append({"number": None, "text": text, "translation": "", "line": lineno})
+                entries.append(_new_entry(None, text, lineno))
             else:
                 skipped.append(text)
             continue
@@ -165,24 +242,34 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
         if not numbered_list and _complete(current) and starts_entry:
             # An unnumbered list: each finished entry is followed by the next one's first line.
             _report_skipped(skipped, last, problems)
-            entries.append({"number": None, "text": text, "translation": "", "line": lineno})
+            entries.append(_new_entry(None, text, lineno))
             continue
         # In a numbered list an unnumbered line continues the entry (a wrapped line, the rest
-        # after a page break) unless it is prose after a finished entry.
-        continues = not _complete(current) or text[:1].islower() or text[:1].isdigit() or (
+        # after a page break) unless it is a banner between two entries, or, after the last
+        # number, the article going on: prose, or more than a few lines past a finished entry.
+        finished = _complete(current)
+        continues = not finished or text[:1].islower() or text[:1].isdigit() or (
             had_bullet and not looks_like_reference(text)) or (
-            numbered_list and not skipped and (looks_like_reference(text) or _reads_as_reference_part(text)))
+            numbered_list and not skipped and (looks_like_reference(text) or _reads_as_reference_part(text))) or (
+            numbered_list and not skipped and not (_bare_phrase(text) and ends_entry) and (
+                lineno < last_numbered_line or (not _prose(text) and last["past_finish"] < _MAX_LINES_PAST_FINISH)))
         if continues:
             if last["translation"]:
                 last["translation"] = _glue(last["translation"], text)
             else:
                 last["text"] = _glue(last["text"], text)
+            last["past_finish"] += finished
             continue
         if not numbered_list and looks_like_reference(text):
             _report_skipped(skipped, last, problems)
-            entries.append({"number": None, "text": text, "translation": "", "line": lineno})
+            entries.append(_new_entry(None, text, lineno))
             continue
         skipped.append(text)  # prose between or after entries: not a reference
+    if skipped and entries:
+        where = f" [{entries[-1]['number']}]" if entries[-1]["number"] is not None else ""
+        more = f" and {len(skipped) - 1} more line(s)" if len(skipped) > 1 else ""
+        problems.append(Problem("skipped-line", f"text after the last entry{where} was left out: "
+                                f"{skipped[0][:60]}{more}"))
     problems.extend(_numbering_problems(entries))
     out = []
     for e in entries:
@@ -191,6 +278,12 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
             text, translation = separate_translation(text)
         out.append(RawEntry(text, e["number"], translation, e["line"]))
     return out, problems
+
+
+def _new_entry(number: int | None, text: str, lineno: int, style: str = "") -> dict:
+    """An entry being read: its number, text and translation so far, its first line, how its
+    number was written, and how many lines were added after it read as finished."""
+    return {"number": number, "text": text, "translation": "", "line": lineno, "style": style, "past_finish": 0}
 
 
 def _is_numbered(lines: list[tuple[int, str]]) -> bool:
@@ -203,7 +296,10 @@ def _is_numbered(lines: list[tuple[int, str]]) -> bool:
             return True
         if m:
             weak.append(entry_number(m))
-    return len(weak) == 1 == len(lines) or sum(1 for a, b in itertools.pairwise(weak) if b == a + 1) >= 1
+    first = next((m for _, text in lines if (m := _numbering(BULLET.sub("", text.strip())))), None)
+    starts_at_one = first is not None and entry_number(first) == 1
+    counts_up = any(b == a + 1 for a, b in itertools.pairwise(weak))
+    return starts_at_one or len(weak) == 1 == len(lines) or counts_up
 
 
 def _numbering_problems(entries: list[dict]) -> list[Problem]:
@@ -226,7 +322,7 @@ def _numbering_problems(entries: list[dict]) -> list[Problem]:
     return problems
 
 
-_LINE_NUMBER = re.compile(r"^\s*(\d{1,5})\s+(?=\S)")
+_LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,5})[ \t]+(?=\S)")
 
 
 def _without_line_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -234,7 +330,9 @@ def _without_line_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]
     number that grows line by line, the numbers are the manuscript's, not the list's."""
     found = [_LINE_NUMBER.match(t) for _, t in lines]
     numbers = [int(m[1]) for m in found if m]
-    if len(lines) < 4 or len(numbers) < 0.8 * len(lines):
+    # Every line carries one (a list numbered "1 Smith J" carries one per entry), and a
+    # reference list starts far into a manuscript, not at line 1.
+    if len(lines) < 4 or len(numbers) < 0.9 * len(lines) or numbers[0] == 1:
         return lines
     rising = sum(1 for a, b in itertools.pairwise(numbers) if 0 < b - a <= 3)
     if rising < 0.8 * (len(numbers) - 1):
@@ -243,17 +341,31 @@ def _without_line_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]
 
 
 def _running_heads(lines: list[tuple[int, str]]) -> set[str]:
-    """Short lines that recur (digits aside) between entries: a journal's running head or
-    footer printed on every page ("· 96 ·  中华内科杂志2019年2月第58卷第2期")."""
-    seen: dict[str, list[str]] = {}
-    for _, text in lines:
-        t = BULLET.sub("", text.strip())
-        if len(t) > 80 or _numbering(t) or looks_like_reference(t) or _reads_as_reference_part(t):
+    """Short lines that recur between entries: a journal's running head or footer printed on
+    every page ("· 96 ·  中华内科杂志2019年2月第58卷第2期"). A line that recurs word for word
+    is one whatever it looks like; one that recurs with other numbers (the page number) is
+    one unless it could be a piece of a reference. Either way its neighbours differ: a line
+    that recurs with its neighbours is an entry given twice."""
+    texts = [BULLET.sub("", text.strip()) for _, text in lines]
+    exact: dict[str, list[int]] = {}
+    alike: dict[str, list[int]] = {}
+    for i, t in enumerate(texts):
+        if len(t) > 80 or _numbering(t) or IDENTIFIER_START.match(t) or "://" in t:
+            continue  # two links to one site differ in their digits only
+        if len(t) >= 12 and not TYPE_CODE.search(t) and not t.endswith((",", "-", ";", ":")):
+            exact.setdefault(t, []).append(i)  # (a wrapped entry's line ends so)
+        if looks_like_reference(t) or _reads_as_reference_part(t):
             continue
         key = re.sub(r"[\d\s]+", "", t)
-        if len(key) >= 4:
-            seen.setdefault(key, []).append(t)
-    return {t for group in seen.values() if len(group) >= 2 for t in group}
+        if sum(c.isalpha() for c in key) >= 4:  # words, not a date's "(--)[--]."
+            alike.setdefault(key, []).append(i)
+
+    def printed_on_pages(where: list[int]) -> bool:
+        before = {texts[i - 1] if i > 0 else "" for i in where}
+        after = {texts[i + 1] if i + 1 < len(texts) else "" for i in where}
+        return len(where) >= 2 and len(before) == len(after) == len(where)
+
+    return {texts[i] for group in (*exact.values(), *alike.values()) if printed_on_pages(group) for i in group}
 
 
 def _cut_inline_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -371,37 +483,48 @@ def _reads_as_reference_part(text: str) -> bool:
     return bool(_REFERENCE_PART.match(text))
 
 
-def _continues_range(last: dict | None, text: str) -> bool:
-    """A bare number after an entry broken inside its page range ("568-" then "571.") is the
-    range's end; a decorated page number ("· 226 ·") or a running head is not."""
-    return last is not None and last["text"].rstrip().endswith("-") and bool(re.fullmatch(r"[A-Za-z]?\d+\.?", text))
-
-
 def _numbering(text: str) -> re.Match[str] | None:
     return NUMBERED.match(text)
 
 
-def _accept_number(match: re.Match[str], last: dict | None, text: str) -> bool:
+def _expected_later(numbers_at: dict[int, list[int]], last: dict | None, index: int) -> bool:
+    """Whether a later line starts with the number the list expects next."""
+    if last is None or last["number"] is None:
+        return False
+    return any(i > index for i in numbers_at.get(last["number"] + 1, ()))
+
+
+def _accept_number(match: re.Match[str], last: dict | None, text: str, *, expected_later: bool = False) -> bool:
     """A bracketed number always opens an entry; a bare ``12.`` only when it continues the
     sequence and what follows reads like a reference (``571.`` after a page break does not)."""
     if is_strong(match):
         return True
     number = entry_number(match)
     rest = text[match.end():]
+    if rest.lstrip()[:1] in (":", "：", ",", ";", "-", "–"):
+        return False  # "(2): 238-246": an issue and its pages, wrapped
+    numbered_alike = last is None or not last["style"] or numbering_style(match) == last["style"]
     if not rest.strip():
-        return False
+        # A number alone on its line, its entry on the next (two-column PDF text): only where
+        # the sequence expects it, numbered as the list numbers ("2022:" then "2." is a page).
+        expected = 1 if last is None or last["number"] is None else last["number"] + 1
+        return number == expected and numbered_alike and not (last and last["text"].rstrip().endswith("-"))
     starts_like_entry = bool(re.match(r"[^\W\d_]|\[|[\"“'‘]", rest))
     if last is None or last["number"] is None:
         return starts_like_entry or number == 1
     if number == last["number"] + 1:  # "3. 2023 ESC Guidelines ...": titles may start with digits
         return not last["text"].rstrip().endswith("-")  # but "568-" then "569." is a page range
-    return starts_like_entry and last["number"] < number <= last["number"] + 20
+    # A gap in the numbers only after a finished entry, where the list numbers this way, and
+    # when the expected number does not come later: in a "(1)" list a wrapped "14. Cambridge"
+    # or "22)[M]", and "Vol." then "26. New York", are no entries.
+    return starts_like_entry and numbered_alike and not expected_later and _complete(last["text"]) \
+        and last["number"] < number <= last["number"] + 20
 
 
 def _is_translation(last: dict, text: str) -> bool:
     """The English line after a Chinese entry: the entry is Chinese and finished, the line is
     Latin script and reference-shaped, and it carries no number of its own."""
-    if last["translation"]:
+    if last["translation"] or IDENTIFIER_START.match(text):
         return False
     code = TYPE_CODE.search(last["text"])
     head = last["text"][: code.start()] if code else last["text"]

@@ -19,6 +19,10 @@ DOI_URL = re.compile(r"https?://(?:dx\.)?doi\.org/(10\.\S+)", re.I)
 DOI_LABELLED = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(10\.\d{4,9}/(?:\s(?=\w))?\S+)")
 # A bare DOI, not inside a URL or a longer number.
 DOI_BARE = re.compile(r"(?<![\w/.])(10\.\d{4,9}/[^\s<>]+)")
+# A line that starts with an identifier or a link continues the entry before it:
+# "DOI:10.3969/...", "https://...", "PMID: 123", "Available from: ...".
+IDENTIFIER_START = re.compile(r"(?:doi\b|pmid\b|pmcid\b|isbn\b|issn\b|url\b|available\b|accessed\b|"
+                              r"retrieved\b|https?://|www\.|10\.\d{4,}/|\[?(?:引用日期|访问日期))", re.I)
 
 REGISTRY = re.compile(
     r"\b(NCT\d{8}|ChiCTR[-A-Z]*\d{6,}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|KCT\d{7}|"

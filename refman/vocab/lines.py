@@ -43,6 +43,11 @@ INLINE_NUMBER = re.compile(r"(?<=[\s.。．;；)）\]])[\[［【](?P<n>\d{1,5})[
 # The start of an entry of the author-year system (著者-出版年制): names, then the year.
 # "ALLEN K, DUPUY JM, GEI M, et al., 2017." / "王某, 2015b." / "Smith J, Doe A, 2012." (match it
 # against ``ocr_digits(text)``: OCR reads zeros as O). The name part is bounded: linear.
+# Where other styles put the year or the locator: APA's "(2002)", CSE's "Creel S. 2001. Social",
+# Chicago's "17 (1998): 124",
+# IEEE's "vol. 8, pp. 129", and "1(1), 144-155", "45: 1113-20" or "114, 111-142".
+OTHER_LOCATOR = re.compile(rf"\({YEAR}[a-z]?\)|\.\s{YEAR}[a-z]?\.\s+[A-Z]|{YEAR}\)\s*:\s*\d|\b(?:[Vv]ol|pp)\.\s*\d|"
+                           r"\d\s*\([^()]{1,12}\)\s*[:,]\s*[A-Za-z]?\d|\b\d{1,4}\s*[:,]\s*[A-Za-z]?\d+\s*[-–]\s*\d")
 AUTHOR_YEAR_START = re.compile(
     rf"""(?:[A-Z][A-Za-z'’\-]{{1,30}}(?:\s[A-Z][A-Za-z'’\-]{{1,30}})?\s?[A-Z]{{1,3}}\b|[{HAN}]{{2,4}})
         (?:[^.。．\[\]]|et\s?al\.){{0,160}}?[,，]\s*{YEAR}[a-z]?\s*[.．]""",
@@ -85,13 +90,21 @@ def is_strong(match: re.Match[str]) -> bool:
     return bool(match["b1"] or match["b2"] or match["b3"])
 
 
+def numbering_style(match: re.Match[str]) -> str:
+    """How a list numbers its entries, the number aside: ``"[]"``, ``"()"``, ``"."``, ``")"``."""
+    return "".join(c for c in match[0] if not c.isdigit() and not c.isspace())
+
+
 def looks_like_reference(line: str) -> bool:
     """A line that could stand as a reference by itself: a type code, a DOI, a Vancouver
     locator, or an author list followed somewhere by a year."""
     text = BULLET.sub("", line.strip())
     if TYPE_CODE.search(text) or DOI_ANY.search(text) or VANCOUVER_LOCATOR.search(text):
         return True
-    return bool(AUTHOR_START.match(text) and YEAR_RE.search(text))
+    if not YEAR_RE.search(text):
+        return False
+    return bool(AUTHOR_START.match(text) or AUTHOR_YEAR_START.match(text)
+                or (text[:1].isupper() and OTHER_LOCATOR.search(text)))
 
 
 def is_citation_line(line: str) -> bool:
