@@ -75,7 +75,7 @@ def _last_heading(lines: list[str]) -> int | None:
 
 # How many lines one entry may wrap over, for judging whether it reads as a reference.
 _MAX_WRAPPED_LINES = 12
-_PAGE_NUMBER = re.compile(r"\W*\d{1,4}\W*")
+_PAGE_NUMBER = re.compile(r"[^\w.]*\d{1,4}[^\w.]*")  # "2003." ends an entry, "- 12 -" is a page
 # How many of the longest numbered runs are judged before giving up (keeps finding linear).
 _RUNS_TRIED = 5
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Problem
-from ..vocab.identifiers import DOI_ANY, IDENTIFIER_START
+from ..vocab.identifiers import DOI_ANY, HAS_IDENTIFIER, IDENTIFIER_START
 from ..vocab.lines import (
     AUTHOR_START,
     AUTHOR_YEAR_START,
@@ -102,7 +102,8 @@ def _ends_entry(lines: list[tuple[int, str]], index: int, last: dict | None) -> 
     if last is None or last["number"] is None:
         return False
     m = _numbering(BULLET.sub("", lines[index + 1][1].strip()))
-    return m is not None and (is_strong(m) or entry_number(m) == last["number"] + 1)
+    return m is not None and (is_strong(m) or (entry_number(m) == last["number"] + 1
+                                                and numbering_style(m) == last["style"]))
 
 
 def _is_furniture(text: str, last: dict | None, running_heads: set[str], *, ends_entry: bool) -> bool:
@@ -205,10 +206,11 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
     # (the numbers delimit the entries); after it, it may be the article going on.
     last_numbered_line = max((n for n, t in lines if numbered_list and _numbering(BULLET.sub("", t.strip()))),
                              default=-1)
-    numbers_at: dict[int, list[int]] = {}  # entry number -> indexes of the lines that start with it
+    # entry number -> (index, numbering style) of the lines that start with it
+    numbers_at: dict[int, list[tuple[int, str]]] = {}
     for index, (_, text) in enumerate(lines):
         if numbered_list and (m := _numbering(BULLET.sub("", text.strip()))):
-            numbers_at.setdefault(entry_number(m), []).append(index)
+            numbers_at.setdefault(entry_number(m), []).append((index, numbering_style(m)))
     entries: list[dict] = []
     problems: list[Problem] = []
     skipped: list[str] = []  # lines that belong to no entry (notes, prose)
@@ -344,25 +346,34 @@ def _running_heads(lines: list[tuple[int, str]]) -> set[str]:
     """Short lines that recur between entries: a journal's running head or footer printed on
     every page ("· 96 ·  中华内科杂志2019年2月第58卷第2期"). A line that recurs word for word
     is one whatever it looks like; one that recurs with other numbers (the page number) is
-    one unless it could be a piece of a reference. Either way its neighbours differ: a line
-    that recurs with its neighbours is an entry given twice."""
+    one unless it could be a piece of a reference. Either way the lines before and after it
+    differ each time: a line that recurs after the same line is part of an entry given twice."""
     texts = [BULLET.sub("", text.strip()) for _, text in lines]
     exact: dict[str, list[int]] = {}
     alike: dict[str, list[int]] = {}
     for i, t in enumerate(texts):
         if len(t) > 80 or _numbering(t) or IDENTIFIER_START.match(t) or "://" in t:
             continue  # two links to one site differ in their digits only
-        if len(t) >= 12 and not TYPE_CODE.search(t) and not t.endswith((",", "-", ";", ":")):
-            exact.setdefault(t, []).append(i)  # (a wrapped entry's line ends so)
-        if looks_like_reference(t) or _reads_as_reference_part(t):
-            continue
+        if t[:1].islower() or t.endswith((",", "-", ";", ":")) or TYPE_CODE.search(t):
+            continue  # a wrapped entry's line starts or ends so
+        if len(t) >= 12 and sum(c.isalpha() for c in t) >= 4:  # words, not "2002-03-06[2002-05-28]."
+            exact.setdefault(t, []).append(i)
+        if looks_like_reference(t) or _reads_as_reference_part(t) or HAS_IDENTIFIER.search(t):
+            continue  # "Central PMCID: PMC3012025." in entry after entry
         key = re.sub(r"[\d\s]+", "", t)
         if sum(c.isalpha() for c in key) >= 4:  # words, not a date's "(--)[--]."
             alike.setdefault(key, []).append(i)
 
     def printed_on_pages(where: list[int]) -> bool:
-        before = {texts[i - 1] if i > 0 else "" for i in where}
-        after = {texts[i + 1] if i + 1 < len(texts) else "" for i in where}
+        def words(i: int) -> str:  # "(1) Fourney M E." and "(8) Fourney M E." are one line given twice
+            if not 0 <= i < len(texts):
+                return ""
+            key = re.sub(r"[\d\s]+", "", texts[i])
+            if sum(c.isalpha() for c in key) < 4 or HAS_IDENTIFIER.search(key):
+                return f"#{i}"  # "2593-2621." and "369-382." differ, and so do two links
+            return key
+        before = {words(i - 1) for i in where}
+        after = {words(i + 1) for i in where}
         return len(where) >= 2 and len(before) == len(after) == len(where)
 
     return {texts[i] for group in (*exact.values(), *alike.values()) if printed_on_pages(group) for i in group}
@@ -487,11 +498,12 @@ def _numbering(text: str) -> re.Match[str] | None:
     return NUMBERED.match(text)
 
 
-def _expected_later(numbers_at: dict[int, list[int]], last: dict | None, index: int) -> bool:
-    """Whether a later line starts with the number the list expects next."""
+def _expected_later(numbers_at: dict[int, list[tuple[int, str]]], last: dict | None, index: int) -> bool:
+    """Whether a later line starts with the number the list expects next, numbered as the
+    list numbers."""
     if last is None or last["number"] is None:
         return False
-    return any(i > index for i in numbers_at.get(last["number"] + 1, ()))
+    return any(i > index and style == last["style"] for i, style in numbers_at.get(last["number"] + 1, ()))
 
 
 def _accept_number(match: re.Match[str], last: dict | None, text: str, *, expected_later: bool = False) -> bool:
@@ -501,8 +513,8 @@ def _accept_number(match: re.Match[str], last: dict | None, text: str, *, expect
         return True
     number = entry_number(match)
     rest = text[match.end():]
-    if rest.lstrip()[:1] in (":", "：", ",", ";", "-", "–"):
-        return False  # "(2): 238-246": an issue and its pages, wrapped
+    if rest.lstrip()[:1] in (":", "：", ",", ";", "-", "–") or IDENTIFIER_START.match(rest.lstrip()):
+        return False  # "(2): 238-246", "4. https://...": pages or a link, wrapped
     numbered_alike = last is None or not last["style"] or numbering_style(match) == last["style"]
     if not rest.strip():
         # A number alone on its line, its entry on the next (two-column PDF text): only where
@@ -513,7 +525,9 @@ def _accept_number(match: re.Match[str], last: dict | None, text: str, *, expect
     if last is None or last["number"] is None:
         return starts_like_entry or number == 1
     if number == last["number"] + 1:  # "3. 2023 ESC Guidelines ...": titles may start with digits
-        return not last["text"].rstrip().endswith("-")  # but "568-" then "569." is a page range
+        # but "568-" then "569." is a page range, and "2022:" then "2. https://..." (in a list
+        # numbered "2　Lee") is a page number.
+        return not last["text"].rstrip().endswith("-") and (numbered_alike or not expected_later)
     # A gap in the numbers only after a finished entry, where the list numbers this way, and
     # when the expected number does not come later: in a "(1)" list a wrapped "14. Cambridge"
     # or "22)[M]", and "Vol." then "26. New York", are no entries.

@@ -24,6 +24,9 @@ DOI_BARE = re.compile(r"(?<![\w/.])(10\.\d{4,9}/[^\s<>]+)")
 IDENTIFIER_START = re.compile(r"(?:doi\b|pmid\b|pmcid\b|isbn\b|issn\b|url\b|available\b|accessed\b|"
                               r"retrieved\b|https?://|www\.|10\.\d{4,}/|\[?(?:引用日期|访问日期))", re.I)
 
+# A line that names an identifier anywhere: "PubMed Central PMCID: PMC3012025.".
+HAS_IDENTIFIER = re.compile(r"\b(?:doi|pmid|pmcid|isbn|issn|arxiv|epub|cstr)\b|https?://|www\.", re.I)
+
 REGISTRY = re.compile(
     r"\b(NCT\d{8}|ChiCTR[-A-Z]*\d{6,}|ISRCTN\d{8}|ACTRN\d{14}|DRKS\d{8}|KCT\d{7}|"
     r"jRCT\w?\d{7,}|UMIN\d{9}|CTR20\d{6}|CTRI/\d{4}/\d{2,3}/\d{6}|"

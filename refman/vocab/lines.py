@@ -91,8 +91,9 @@ def is_strong(match: re.Match[str]) -> bool:
 
 
 def numbering_style(match: re.Match[str]) -> str:
-    """How a list numbers its entries, the number aside: ``"[]"``, ``"()"``, ``"."``, ``")"``."""
-    return "".join(c for c in match[0] if not c.isdigit() and not c.isspace())
+    """How a list numbers its entries, the number aside: ``"[]"``, ``"()"``, ``"."``, ``")"``,
+    or ``" "`` for a number set off by a space alone (``"1　中国..."``)."""
+    return "".join(c for c in match[0] if not c.isdigit() and not c.isspace()) or " "
 
 
 def looks_like_reference(line: str) -> bool:
