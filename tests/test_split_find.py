@@ -118,6 +118,15 @@ LISTS = Path(__file__).resolve().parent / "data" / "lists"
                  id="wrapped-after-a-year-in-the-title"),
     pytest.param("unnum.txt", [1, 2, 3, 4, 5],
                  lambda refs: refs[1].pages == "947-957" and "Table" not in refs[-1].raw, id="unnumbered-wrapped-then-table"),
+    # Excerpts of converted real articles (tests/data/lists/SOURCES.md).
+    pytest.param("nougat-table.txt", list(range(1, 9)),
+                 lambda refs: refs[2].raw.endswith("pages 5744-5752, 2017.") and "tabular" not in refs[2].raw
+                 and "Figure 4" not in refs[2].raw, id="latex-table-and-caption-inside-an-entry"),
+    pytest.param("mineru-bilingual.txt", list(range(1, 11)),
+                 lambda refs: refs[3].authors[0].family == "王姣妍" and refs[6].raw.endswith("3161-3177."),
+                 id="bilingual-heading-mixed-brackets-run-together"),
+    pytest.param("mineru-back-matter.txt", list(range(11, 19)),
+                 lambda refs: "王宇：" not in refs[-1].raw, id="back-matter-section-after-the-list"),
 ])
 def test_damaged_lists_lose_no_entry(name, numbers, check):
     refs = refman.parse((LISTS / name).read_text(encoding="utf-8")).references

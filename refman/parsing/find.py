@@ -17,13 +17,15 @@ from ..vocab.lines import BULLET, NUMBERED, entry_number, is_citation_line, look
 from ..vocab.script import YEAR_RE
 
 # A heading is a line holding only the word, with optional brackets, numbering, markdown.
+_HEADING_WORD = r"""(?:参\s*考\s*文\s*献|引\s*用\s*文\s*献|参\s*考\s*资\s*料|文\s*献|
+           references?(?:\s+and\s+notes)?|bibliography|literature\s+cited|works\s+cited|
+           cited\s+literature|sources)"""
+# A bilingual heading names the list twice: "参考文献（References）", "References 参考文献".
 _HEADING = re.compile(
-    r"""^\s*(?:\#{1,6}\s*)?(?:\*\*)?\s*
+    rf"""^\s*(?:\#{{1,6}}\s*)?(?:\*\*)?\s*
         (?:\d+(?:\.\d+)*\.?\s*|[IVX]+\.\s*)?             # "7 " / "VII. " section numbers
         [\[【［(（]?\s*
-        (?:参\s*考\s*文\s*献|引\s*用\s*文\s*献|参\s*考\s*资\s*料|文\s*献|
-           references?(?:\s+and\s+notes)?|bibliography|literature\s+cited|works\s+cited|
-           cited\s+literature|sources)
+        {_HEADING_WORD}(?:\s*[/(（]?\s*{_HEADING_WORD}\s*[)）]?)?
         \s*[\]】］)）]?\s*(?:\*\*)?\s*[:：]?\s*$""",
     re.I | re.X,
 )
@@ -48,10 +50,14 @@ def locate(text: str) -> Located:
     lines = text.split("\n")
     heading = _last_heading(lines)
     if heading is not None:
-        block = [(i, lines[i]) for i in range(heading + 1, len(lines)) if lines[i].strip()]
+        end = _section_end(lines, heading + 1)
+        block = [(i, lines[i]) for i in range(heading + 1, end) if lines[i].strip()]
         if any(NUMBERED.match(_unbullet(t)) or looks_like_reference(t)
                for _, t in block if t.strip()):
-            return Located(_join(lines[:heading]), tuple(block), "heading")
+            # What follows the list in a section of its own is body again; blank lines keep
+            # the line numbers of the body true.
+            body = lines[:heading] + [""] * (end - heading) + lines[end:] if end < len(lines) else lines[:heading]
+            return Located(_join(body), tuple(block), "heading")
     start = _trailing_numbered_block(lines)
     if start is not None:
         return Located(_join(lines[:start]),
@@ -64,6 +70,29 @@ def locate(text: str) -> Located:
         body = _join(line if i not in keep else " " * len(line) for i, line in enumerate(lines))
         return Located(body, tuple((i, lines[i]) for i in cited), "citation-lines")
     return Located(text, (), "none")
+
+
+# A section after the list: a markdown heading, a bold line alone, or the back matter's names.
+_NEXT_SECTION = re.compile(
+    r"""^\s*(?:\#{1,6}\s+\S|\*\*[^*]{1,60}\*\*\s*$|
+        (?:作者贡献|利益冲突|支撑数据|附\s*录|致\s*谢|基金项目|作者简介|
+           Acknowledge?ments?|Appendix|Funding|Author\s+contributions?|Conflicts?\s+of\s+interest|
+           Competing\s+interests?|Supplementary\s+(?:material|data|information)|Abbreviations|Figure\s+legends)
+        [^\n]{0,30}$)""",
+    re.I | re.X,
+)
+
+
+def _section_end(lines: list[str], start: int) -> int:
+    """The line where the section that starts at ``start`` ends: the next section's heading,
+    once the list has begun (a heading right under the list's own heading is part of it)."""
+    begun = False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if begun and len(line) < 80 and _NEXT_SECTION.match(line) and not NUMBERED.match(_unbullet(line)):
+            return i
+        begun = begun or bool(line.strip())
+    return len(lines)
 
 
 def _last_heading(lines: list[str]) -> int | None:

@@ -199,6 +199,7 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
     """
     lines = [(n, t) for n, t in lines if t.strip()]
     lines = _without_line_numbers(lines)
+    lines, inserted = _without_inserted_blocks(lines)
     furniture = _running_heads(lines)
     numbered_list = _is_numbered(lines)
     lines = _cut_inline_numbers(lines) if numbered_list else _cut_author_year(lines)
@@ -272,6 +273,9 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
         more = f" and {len(skipped) - 1} more line(s)" if len(skipped) > 1 else ""
         problems.append(Problem("skipped-line", f"text after the last entry{where} was left out: "
                                 f"{skipped[0][:60]}{more}"))
+    if inserted:
+        problems.append(Problem("skipped-line", f"{inserted} line(s) of a table or figure a converter put inside "
+                                "the list were left out"))
     problems.extend(_numbering_problems(entries))
     out = []
     for e in entries:
@@ -340,6 +344,31 @@ def _without_line_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]
     if rising < 0.8 * (len(numbers) - 1):
         return lines
     return [(n, t[m.end():] if m else t) for (n, t), m in zip(lines, found, strict=True)]
+
+
+# What PDF converters drop into a list when a page holds a table or a figure: LaTeX and HTML
+# table environments, markdown table rows, and the captions.
+_ENV_BEGIN = re.compile(r"\\begin\{|<table\b", re.I)
+_ENV_END = re.compile(r"\\end\{|</table>", re.I)
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_CAPTION = re.compile(r"^\s*(?:\*\*)?(?:Table|Fig\.?|Figure|表|图)\s*[A-Z]?\d+[a-z]?(?:\*\*)?\s*[:.：．|]")
+
+
+def _without_inserted_blocks(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], int]:
+    """The lines without the tables, figures and captions a converter put among them (LaTeX
+    and HTML environments, markdown table rows), and how many lines those were."""
+    kept: list[tuple[int, str]] = []
+    depth = 0
+    for n, t in lines:
+        opened = len(_ENV_BEGIN.findall(t)) if "\\" in t or "<" in t else 0
+        closed = len(_ENV_END.findall(t)) if "\\" in t or "<" in t else 0
+        if depth or opened:
+            depth = max(0, depth + opened - closed)
+            continue
+        if _TABLE_ROW.match(t) or _CAPTION.match(t):
+            continue
+        kept.append((n, t))
+    return kept, len(lines) - len(kept)
 
 
 def _running_heads(lines: list[tuple[int, str]]) -> set[str]:
@@ -509,9 +538,12 @@ def _expected_later(numbers_at: dict[int, list[tuple[int, str]]], last: dict | N
 def _accept_number(match: re.Match[str], last: dict | None, text: str, *, expected_later: bool = False) -> bool:
     """A bracketed number always opens an entry; a bare ``12.`` only when it continues the
     sequence and what follows reads like a reference (``571.`` after a page break does not)."""
-    if is_strong(match):
-        return True
     number = entry_number(match)
+    if is_strong(match):
+        # Always an entry, unless it jumps ahead of the number that comes later ("[3]", then a
+        # table row "[27] & 1.70 ...", then "[4]").
+        jumps = last is not None and last["number"] is not None and number > last["number"] + 1
+        return not (jumps and expected_later)
     rest = text[match.end():]
     if rest.lstrip()[:1] in (":", "：", ",", ";", "-", "–") or IDENTIFIER_START.match(rest.lstrip()):
         return False  # "(2): 238-246", "4. https://...": pages or a link, wrapped
@@ -525,9 +557,7 @@ def _accept_number(match: re.Match[str], last: dict | None, text: str, *, expect
     if last is None or last["number"] is None:
         return starts_like_entry or number == 1
     if number == last["number"] + 1:  # "3. 2023 ESC Guidelines ...": titles may start with digits
-        # but "568-" then "569." is a page range, and "2022:" then "2. https://..." (in a list
-        # numbered "2　Lee") is a page number.
-        return not last["text"].rstrip().endswith("-") and (numbered_alike or not expected_later)
+        return not last["text"].rstrip().endswith("-")  # but "568-" then "569." is a page range
     # A gap in the numbers only after a finished entry, where the list numbers this way, and
     # when the expected number does not come later: in a "(1)" list a wrapped "14. Cambridge"
     # or "22)[M]", and "Vol." then "26. New York", are no entries.

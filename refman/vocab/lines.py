@@ -14,10 +14,11 @@ from .script import HAN, YEAR, YEAR_RE
 
 # A stray list bullet in front of a line: "- [1] ...", "• 12. ...", and "- 571." after a page break.
 BULLET = re.compile(r"^[-•·*▪◦–]\s+")
-# Entry numbering: [1] ［1］ 【1】 are strong; 1. 1) (1) 1、 are weak (they also start body text).
+# Entry numbering: [1] ［1］ 【1】 〔1〕 (and OCR's mixed "[1］") are strong; 1. 1) (1) 1、 are weak
+# (they also start body text).
 NUMBERED = re.compile(
     r"""^\s*(?:
-        \[(?P<b1>\d{1,6})\]|［(?P<b2>\d{1,6})］|【(?P<b3>\d{1,6})】|
+        [\[［【〔](?P<b1>\d{1,6})[\]］】〕]|
         [(（](?P<w1>\d{1,5})[)）]|
         (?P<w2>\d{1,5})(?:[.．、]|\))(?!\d)|
         (?P<w3>\d{1,5})[\u3000\t]\s*(?=\S)   # "1　中国..." with an ideographic space
@@ -39,15 +40,15 @@ AUTHOR_START = re.compile(
 
 # A strong number standing inside a line, where converters ran several entries together:
 # "... 3: 721-726. [5] Jones A R. Light scattering ..." (the splitter checks the sequence).
-INLINE_NUMBER = re.compile(r"(?<=[\s.。．;；)）\]])[\[［【](?P<n>\d{1,5})[\]］】]\s*(?=[^\W\d_]|[\[(“\"'‘])")
+INLINE_NUMBER = re.compile(r"(?<=[\s.。．;；)）\]］])[\[［【〔](?P<n>\d{1,5})[\]］】〕]\s*(?=[^\W\d_]|[\[［(“\"'‘])")
+# Where other styles put the year or the locator: APA's "(2002)", CSE's "Creel S. 2001. Social",
+# Chicago's "17 (1998): 124", IEEE's "vol. 8, pp. 129", and "1(1), 144-155", "45: 1113-20" or
+# "114, 111-142".
+OTHER_LOCATOR = re.compile(rf"\({YEAR}[a-z]?\)|\.\s{YEAR}[a-z]?\.\s+[A-Z]|{YEAR}\)\s*:\s*\d|\b(?:[Vv]ol|pp)\.\s*\d|"
+                           r"\d\s*\([^()]{1,12}\)\s*[:,]\s*[A-Za-z]?\d|\b\d{1,4}\s*[:,]\s*[A-Za-z]?\d+\s*[-–]\s*\d")
 # The start of an entry of the author-year system (著者-出版年制): names, then the year.
 # "ALLEN K, DUPUY JM, GEI M, et al., 2017." / "王某, 2015b." / "Smith J, Doe A, 2012." (match it
 # against ``ocr_digits(text)``: OCR reads zeros as O). The name part is bounded: linear.
-# Where other styles put the year or the locator: APA's "(2002)", CSE's "Creel S. 2001. Social",
-# Chicago's "17 (1998): 124",
-# IEEE's "vol. 8, pp. 129", and "1(1), 144-155", "45: 1113-20" or "114, 111-142".
-OTHER_LOCATOR = re.compile(rf"\({YEAR}[a-z]?\)|\.\s{YEAR}[a-z]?\.\s+[A-Z]|{YEAR}\)\s*:\s*\d|\b(?:[Vv]ol|pp)\.\s*\d|"
-                           r"\d\s*\([^()]{1,12}\)\s*[:,]\s*[A-Za-z]?\d|\b\d{1,4}\s*[:,]\s*[A-Za-z]?\d+\s*[-–]\s*\d")
 AUTHOR_YEAR_START = re.compile(
     rf"""(?:[A-Z][A-Za-z'’\-]{{1,30}}(?:\s[A-Z][A-Za-z'’\-]{{1,30}})?\s?[A-Z]{{1,3}}\b|[{HAN}]{{2,4}})
         (?:[^.。．\[\]]|et\s?al\.){{0,160}}?[,，]\s*{YEAR}[a-z]?\s*[.．]""",
@@ -80,20 +81,25 @@ def ocr_digits(text: str) -> str:
 
 def entry_number(match: re.Match[str]) -> int:
     """The number that a ``NUMBERED`` match holds."""
-    for group in ("b1", "b2", "b3", "w1", "w2", "w3"):
+    for group in ("b1", "w1", "w2", "w3"):
         if match[group]:
             return int(match[group])
     raise ValueError("not a numbering match")
 
 
 def is_strong(match: re.Match[str]) -> bool:
-    return bool(match["b1"] or match["b2"] or match["b3"])
+    return bool(match["b1"])
 
 
 def numbering_style(match: re.Match[str]) -> str:
-    """How a list numbers its entries, the number aside: ``"[]"``, ``"()"``, ``"."``, ``")"``,
-    or ``" "`` for a number set off by a space alone (``"1　中国..."``)."""
-    return "".join(c for c in match[0] if not c.isdigit() and not c.isspace()) or " "
+    """How a list numbers its entries, the number aside: ``"[]"`` (any brackets), ``"()"``,
+    ``"."``, ``")"``, ``"、"``, or ``" "`` for a number set off by a space alone (``"1　中国..."``)."""
+    if match["b1"]:
+        return "[]"
+    if match["w1"]:
+        return "()"
+    marks = "".join(c for c in match[0] if not c.isdigit() and not c.isspace())
+    return marks.replace("．", ".") or " "
 
 
 def looks_like_reference(line: str) -> bool:
