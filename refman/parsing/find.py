@@ -56,8 +56,8 @@ def locate(text: str) -> Located:
                for _, t in block if t.strip()):
             # What follows the list in a section of its own is body again; blank lines keep
             # the line numbers of the body true.
-            body = lines[:heading] + [""] * (end - heading) + lines[end:] if end < len(lines) else lines[:heading]
-            return Located(_join(body), tuple(block), "heading")
+            kept = lines[:heading] + [""] * (end - heading) + lines[end:] if end < len(lines) else lines[:heading]
+            return Located(_join(kept), tuple(block), "heading")
     start = _trailing_numbered_block(lines)
     if start is not None:
         return Located(_join(lines[:start]),
