@@ -14,6 +14,8 @@ An entry is read in three steps, each with the rules the style manuals give:
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
 
 from ...model import Reference
@@ -185,6 +187,10 @@ def _names(text: str) -> Authors | None:
     return parse_name_sequence(text) or parse_author_list(text)
 
 
+_COMMA = re.compile(r",\s+")
+_MAX_TITLE_ENDS = 40
+
+
 def _title(text: str) -> tuple[str, str]:
     """(title, the tail) of what follows the head: a quoted title; else the earliest place,
     a sentence's end or a comma, after which a journal and its locator follow (``Title. J Name,
@@ -196,7 +202,10 @@ def _title(text: str) -> tuple[str, str]:
         return title.strip().rstrip(",."), text[m.end():].lstrip(" ,.;:")
     stripped = text.strip().rstrip(".")
     first_stop = None
-    for b in sorted(list(_BOUNDARY.finditer(stripped)) + list(re.finditer(r",\s+", stripped)), key=lambda x: x.start()):
+    # Each candidate end is judged by reading what follows it, so only the first few are
+    # tried: a title does not run past dozens of commas, and the stage stays linear.
+    boundaries = heapq.merge(_BOUNDARY.finditer(stripped), _COMMA.finditer(stripped), key=lambda x: x.start())
+    for b in itertools.islice(boundaries, _MAX_TITLE_ENDS):
         before, tail = stripped[: b.start()], stripped[b.end():]
         stop = b.groupdict().get("stop") or ","
         if stop == "." and _ABBREVIATION.search(before):
@@ -236,15 +245,21 @@ def _has_locator(tail: str) -> bool:
 def _locate(pattern: re.Pattern[str], tail: str) -> re.Match[str] | None:
     """The match of a locator pattern that leaves a plausible journal before it and only a
     note after it."""
-    for lm in pattern.finditer(tail):
+    lead = len(tail) - len(tail.lstrip(" ,.;:"))
+    # A match further in would leave too long a journal before it: the scan stops there.
+    for lm in pattern.finditer(tail, 0, lead + _MAX_CONTAINER * 4):
         container = tail[: lm.start()].strip(" ,.;:")
+        if not container or len(container) > _MAX_CONTAINER or _NOT_A_JOURNAL.search(container) \
+                or _DATED.search(container) or re.search(r"(?<![A-Za-z])pp?\.$", container):
+            continue
         after = tail[lm.end():].strip(" .,;")
-        if not container or len(container) > 250 or (after and not _ignorable(after)) \
-                or _NOT_A_JOURNAL.search(container) or _DATED.search(container) \
-                or re.search(r"(?<![A-Za-z])pp?\.$", container):
+        if after and not _ignorable(after):
             continue
         return lm
     return None
+
+
+_MAX_CONTAINER = 250
 
 
 def _tail(tail: str, f: dict) -> tuple[str, str]:
