@@ -202,7 +202,8 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
     lines, inserted = _without_inserted_blocks(lines)
     furniture = _running_heads(lines)
     numbered_list = _is_numbered(lines)
-    lines = _cut_inline_numbers(lines) if numbered_list else _cut_author_year(lines)
+    repaired: list[Problem] = []
+    lines = _cut_inline_numbers(lines, repaired) if numbered_list else _cut_author_year(lines)
     # Before the last numbered line, an unnumbered line in a numbered list is part of an entry
     # (the numbers delimit the entries); after it, it may be the article going on.
     last_numbered_line = max((n for n, t in lines if numbered_list and _numbering(BULLET.sub("", t.strip()))),
@@ -213,7 +214,7 @@ def split_entries(lines: tuple[tuple[int, str], ...] | list[tuple[int, str]]) ->
         if numbered_list and (m := _numbering(BULLET.sub("", text.strip()))):
             numbers_at.setdefault(entry_number(m), []).append((index, numbering_style(m)))
     entries: list[dict] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = repaired
     skipped: list[str] = []  # lines that belong to no entry (notes, prose)
     for index, (lineno, original) in enumerate(lines):
         stripped = original.strip()
@@ -408,7 +409,15 @@ def _running_heads(lines: list[tuple[int, str]]) -> set[str]:
     return {texts[i] for group in (*exact.values(), *alike.values()) if printed_on_pages(group) for i in group}
 
 
-def _cut_inline_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+# A bracketed entry number that OCR damaged at a line's start: empty, letters for digits, or its
+# opening bracket lost ("[] Jack H", "[i6]IOM", "8]Maoling").
+_DAMAGED_NUMBER = re.compile(r"^\s*(?:\[[\dilIoO|]{0,1}[ilIoO|][\dilIoO|]{0,2}\]|\[\s*\]|\d{1,3}\](?!\]))\s*(?=\S)")
+
+
+_OCR_DIGITS = str.maketrans("ilI|oO", "111100")
+
+
+def _cut_inline_numbers(lines: list[tuple[int, str]], repaired: list[Problem]) -> list[tuple[int, str]]:
     """Cut a line where the next entry's number stands inside it: converters run entries
     together ("... 721-726. [5] Jones A R. ..."). Only the number that continues the sequence
     cuts, so "[2019]" or a cited "[3]" inside a title stays."""
@@ -418,6 +427,15 @@ def _cut_inline_numbers(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         head = _numbering(BULLET.sub("", text.strip()))
         if head and is_strong(head):
             current = entry_number(head)
+        elif current is not None and (damaged := _DAMAGED_NUMBER.match(text)):
+            # OCR lost or garbled the number the sequence expects here ("[]", "[i6]", "8]"):
+            # the entry keeps the expected number, and says so.
+            digits = damaged[0].translate(_OCR_DIGITS)
+            read = int("".join(c for c in digits if c.isdigit()) or 0)
+            current = read if current < read <= current + 20 else current + 1
+            text = f"[{current}] {text[damaged.end():]}"
+            repaired.append(Problem("numbering", f"the number of [{current}] was damaged "
+                                    f"({damaged[0].strip()!r}); read as [{current}]", current))
         start = 0
         for m in INLINE_NUMBER.finditer(text):
             n = int(m["n"])

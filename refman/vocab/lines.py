@@ -40,7 +40,7 @@ AUTHOR_START = re.compile(
 
 # A strong number standing inside a line, where converters ran several entries together:
 # "... 3: 721-726. [5] Jones A R. Light scattering ..." (the splitter checks the sequence).
-INLINE_NUMBER = re.compile(r"(?<=[\s.。．;；)）\]］])[\[［【〔](?P<n>\d{1,5})[\]］】〕]\s*(?=[^\W\d_]|[\[［(“\"'‘])")
+INLINE_NUMBER = re.compile(r"(?<![\d\[［【〔(（/=])[\[［【〔](?P<n>\d{1,5})[\]］】〕]\s*(?=[^\W\d_]|[\[［(“\"'‘])")
 # Where other styles put the year or the locator: APA's "(2002)", CSE's "Creel S. 2001. Social",
 # Chicago's "17 (1998): 124", IEEE's "vol. 8, pp. 129", and "1(1), 144-155", "45: 1113-20" or
 # "114, 111-142".
