@@ -239,6 +239,12 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
         if allow_corporate and corporate_words and _corporate_item(item):
             names.append(Name(item, corporate=True))
             continue
+        group = _GROUP_AFTER_PERSONS.sub("", item)
+        if allow_corporate and names and corporate_words and pos == len(items) - 1 and group[:1].isupper():
+            # NLM's collective author after the persons: "Yang YJ; CAMI Registry study group",
+            # "Yang Y; on behalf CAMI Registry investigators".
+            names.append(Name(item, corporate=True))  # as printed
+            continue
         name = person_name(item)
         if name is not None:
             names.append(name)
@@ -252,12 +258,14 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
             return Authors(tuple(names), et_al, role)
         return None
     # Not a list of names: one organisation whose name holds commas
-    # ("Surveillance, Epidemiology, and End Results (SEER) Program").
-    if allow_corporate and is_organisation(text) and _corporate_item(text) and len(text) < 160:
+    # ("Surveillance, Epidemiology, and End Results (SEER) Program"), not persons then a group.
+    persons = sum(1 for item in items if _PLAIN_PERSON.fullmatch(item))
+    if allow_corporate and persons < 2 and is_organisation(text) and _corporate_item(text) and len(text) < 160:
         return Authors((Name(text.strip(), corporate=True),), False, role)
     return None
 
 
+_GROUP_AFTER_PERSONS = re.compile(r"^(?:on\s+)?(?:behalf\s+(?:of\s+)?|for\s+the\s+)", re.I)
 _TAIL_ET_AL = re.compile(r"(.*?)\s*(?:,\s*)?(?:et\s*al|等)", re.I)
 _SUFFIX_ITEM = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 # A family name of one or two capitalised words, then one to three capital initials.

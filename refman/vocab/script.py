@@ -79,6 +79,29 @@ def language_of(text: str) -> str:
     return "zh" if cjk_share(text) > 0.3 else "en"
 
 
+# The language notes of NLM and AMA entries ("... 2012;41(6):386-90. Chinese."), by ISO 639-1.
+_LANGUAGE_NAMES = {
+    "chinese": "zh", "japanese": "ja", "korean": "ko", "german": "de", "french": "fr", "spanish": "es",
+    "italian": "it", "portuguese": "pt", "russian": "ru", "dutch": "nl", "polish": "pl", "czech": "cs",
+    "turkish": "tr", "hungarian": "hu", "swedish": "sv", "danish": "da", "norwegian": "no",
+    "finnish": "fi", "greek": "el", "hebrew": "he", "persian": "fa", "arabic": "ar", "croatian": "hr",
+    "serbian": "sr", "slovak": "sk", "slovenian": "sl", "romanian": "ro", "bulgarian": "bg",
+    "ukrainian": "uk", "lithuanian": "lt", "estonian": "et", "latvian": "lv", "icelandic": "is",
+    "english": "en",
+}
+_LANGUAGE_NOTE = re.compile(r"(?:\(|\[)?(?:in\s+)?([A-Za-z]+)(?:\s+(?:language|text))?(?:\)|\])?\.?", re.I)
+
+
+def language_note(note: str) -> str:
+    """The language a note alone names: ``"Chinese."``, ``"(in German)"`` -> ISO 639-1, else "".
+
+    >>> language_note("Chinese."), language_note("[in German]"), language_note("Epub 2011 May 27")
+    ('zh', 'de', '')
+    """
+    m = _LANGUAGE_NOTE.fullmatch(note.strip())
+    return _LANGUAGE_NAMES.get(m[1].lower(), "") if m else ""
+
+
 def years_in(text: str) -> list[str]:
     """Every year in ``text``, in order: ``"2019;381:1535-46, updated 2021"`` -> ``['2019', '2021']``.
 

@@ -12,7 +12,7 @@ import re
 
 from ...model import Reference
 from ...vocab.names import Authors, parse_author_list
-from ...vocab.script import YEAR, language_of
+from ...vocab.script import YEAR, language_note, language_of
 from .. import normalize
 from .common import lift_identifiers, make_reference, parse_publication, split_authors, tidy
 
@@ -171,13 +171,15 @@ def parse(text: str) -> Reference:
             entry_type, code = "online", "EB"
     if online and entry_type == "misc":
         entry_type, code = "online", "EB"
+    # NLM brackets a title translated into English ("[Results of screening]. ... Chinese."):
+    # the brackets stay, as printed, and the language note names the original's language.
     title = f.get("title", "").strip().rstrip(".")
-    if title.startswith("[") and title.endswith("]"):
-        title = title[1:-1]  # NLM brackets a title translated into English
+    language = next((lang for note in f["notes"] if (lang := language_note(note))), "")
+    f["notes"] = [note for note in f["notes"] if not language_note(note)]
     f.update(title=title, authors=authors.names, et_al=authors.et_al)
     return make_reference(text, ids, f, style="vancouver", entry_type=entry_type, type_code=code,
                           carrier="OL" if online else "",
-                          language=language_of(title))
+                          language=language or language_of(title.strip("[]")))
 
 
 def _title_and_journal(text: str) -> tuple[str, str]:
