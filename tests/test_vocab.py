@@ -214,3 +214,25 @@ def test_same_work(other, why):
 def test_different_dois_are_different_works():
     assert works.same_work(CAPLIN.with_fields(doi="10.1/a"), CAPLIN.with_fields(doi="10.1/b")) == ""
     assert works.same_work(CAPLIN.with_fields(doi="10.1/A"), CAPLIN.with_fields(doi="10.1/a", title="x")) == "doi"
+
+
+def test_a_collective_author_after_the_persons():
+    from refman.vocab.names import parse_author_list
+    authors = parse_author_list("Song CX, Fu R, Yang YJ; CAMI Registry study group")
+    assert [n.bibtex() for n in authors.names] == ["Song, C. X.", "Fu, R.", "Yang, Y. J.", "{CAMI Registry study group}"]
+    authors = parse_author_list("Leng W, Yang Y; behalf CAMI Registry investigators")
+    assert authors.names[-1].family == "behalf CAMI Registry investigators"  # as printed
+
+
+def test_language_notes_name_the_language():
+    from refman.vocab.script import language_note
+    assert [language_note(n) for n in ("Chinese.", "(in Japanese)", "German", "Review.", "Epub 2011")] == \
+        ["zh", "ja", "de", "", ""]
+
+
+def test_pubmed_labels_are_lifted_whole():
+    import refman
+    ref = refman.parse("Hong JL, Shen L. [Secondary mutation of c-kit]. Zhonghua Bing Li Xue Za Zhi. 2012 Jun;"
+                       "41(6):386-90. Chinese. PubMed PMID: 22932406; PubMed Central PMCID: PMC4090262.").references[0]
+    assert (ref.pmid, ref.pmcid, ref.language, ref.title, ref.note) == \
+        ("22932406", "PMC4090262", "zh", "[Secondary mutation of c-kit]", "")

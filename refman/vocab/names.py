@@ -240,7 +240,7 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
             names.append(Name(item, corporate=True))
             continue
         group = _GROUP_AFTER_PERSONS.sub("", item)
-        if allow_corporate and names and corporate_words and pos == len(items) - 1 and group[:1].isupper():
+        if allow_corporate and names and pos == len(items) - 1 and group[:1].isupper() and _COLLECTIVE.fullmatch(group):
             # NLM's collective author after the persons: "Yang YJ; CAMI Registry study group",
             # "Yang Y; on behalf CAMI Registry investigators".
             names.append(Name(item, corporate=True))  # as printed
@@ -265,6 +265,9 @@ def parse_author_list(text: str, *, allow_corporate: bool = True) -> Authors | N
     return None
 
 
+# A collective author's name: a few words (no sentence, no quotation) ending in what it is.
+_COLLECTIVE = re.compile(r"[^.\"“”]{2,80}\b(?:group|investigators|consortium|collaborat\w+|committee|network|team|"
+                         r"trialists|society|panel|working\s+party|writing\s+committee)", re.I)
 _GROUP_AFTER_PERSONS = re.compile(r"^(?:on\s+)?(?:behalf\s+(?:of\s+)?|for\s+the\s+)", re.I)
 _TAIL_ET_AL = re.compile(r"(.*?)\s*(?:,\s*)?(?:et\s*al|等)", re.I)
 _SUFFIX_ITEM = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
