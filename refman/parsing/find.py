@@ -128,12 +128,18 @@ def _trailing_numbered_block(lines: list[str]) -> int | None:
     previous: list[int | None] = []  # position in ``numbered`` of each member's predecessor
     length: list[int] = []
     best_ending: dict[tuple[int, str], int] = {}  # (number, style) -> end of the longest run
+    any_style: dict[int, int] = {}  # number -> end of the longest run, however numbered
     for pos, (_, n, style) in enumerate(numbered):
-        before = best_ending.get((n - 1, style))
+        # A run goes on from the number before, numbered alike if there is one ("[1]" then
+        # "[2]", not a stray "1." between them); else from the number before however written
+        # (a list that numbers "[1]" and "2." both).
+        before = best_ending.get((n - 1, style), any_style.get(n - 1))
         previous.append(before)
         length.append(length[before] + 1 if before is not None else 1)
         if (n, style) not in best_ending or length[pos] >= length[best_ending[n, style]]:
             best_ending[n, style] = pos
+        if n not in any_style or length[pos] >= length[any_style[n]]:
+            any_style[n] = pos
     # The list is the longest run whose end is the end of the document (what follows its last
     # entry is at most that entry's wrapped lines and a few notes); on a tie, the later run.
     candidates = sorted(range(len(numbered)), key=lambda p: (length[p], p), reverse=True)
