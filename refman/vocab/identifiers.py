@@ -50,7 +50,8 @@ class Extractor:
 LABELLED = (
     # PubMed's own citations: "PubMed PMID: 22932406; PubMed Central PMCID: PMC4090262."
     Extractor("pmid", re.compile(r"(?:\bPubMed\s+)?\bPMID\s*[:：]?\s*(\d{1,9})\b\.?", re.I), "pmid"),
-    Extractor("pmcid", re.compile(r"(?:(?:\bPubMed\s+Central\s+)?\bPMCID\s*[:：]?\s*)?\b(PMC\d{4,})\b\.?", re.I), "pmc"),
+    Extractor("pmcid", re.compile(r"(?:(?:\bPubMed\s+Central\s+)?\bPMCID\s*[:：]?\s*)?\b(PMC\d{4,})\b\.?", re.I),
+              "pmc"),
     Extractor("cstr", re.compile(r"\bCSTR\s*[:：]\s*([\w./-]+?)(?=[.,;]?(?:\s|$))", re.I), "cstr"),
     Extractor("isbn", re.compile(r"\bISBN(?:-1[03])?\s*[:：]?\s*([\dXx][\dXx -]{8,16}[\dXx])", re.I), "isbn"),
     Extractor("issn", re.compile(r"\bISSN\s*[:：]?\s*(\d{4}-\d{3}[\dXx])", re.I), "issn"),
