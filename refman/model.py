@@ -282,7 +282,9 @@ class Document:
 class Finding:
     """One problem the editor should look at."""
 
-    kind: str  # dangling-marker, uncited-entry, out-of-order, duplicate-entry, wrong-trial, unsourced-result
+    # dangling-marker, damaged-marker, uncited-entry, out-of-order, duplicate-entry, wrong-trial,
+    # unsourced-result
+    kind: str
     message: str
     number: int | None = None
     numbers: tuple[int, ...] = ()

@@ -39,6 +39,20 @@ from .test_library import IMFORTE_BIB
     pytest.param("(HR 0.74; P = .0046).2 Nivolumab was", [(2,)], id="flattened-after-parenthesis"),
     pytest.param("guidelines [2019] say", [(2019,)], id="year-in-brackets-found-here-dropped-when-linking"),
     pytest.param("a list of 1500 entries [1203].", [(1203,)], id="four-digit-entry"),
+    # converter output of real articles (benchmarks/docs)
+    pytest.param("气温升高 $0 . 3 ^ { \\circ } \\mathrm { C } ^ { [ 1 ] }$ ,中亚", [(1,)], id="mineru-latex-superscript"),
+    pytest.param("面积 $1 8 \\ \\mathrm { k m } ^ { 2 [ 1 1 ] }$ 。", [(11,)], id="marker-glued-to-an-exponent"),
+    pytest.param("$2 7 0 ^ { \\circ [ 1 9 , 2 1 ] }$ U", [(19, 21)], id="marker-glued-to-degrees"),
+    pytest.param("\\right] ^ { \\left[ 5 \\right] }$ 以", [(5,)], id="latex-left-right-brackets"),
+    pytest.param("模拟网络环境[17\\~19],通过", [(17, 18, 19)], id="markdown-escaped-tilde"),
+    pytest.param("文献[ 4 ]指出", [(4,)], id="spaced-brackets"),
+    pytest.param("as used in [28] (which we call", [(28,)], id="marker-then-parenthesis"),
+    pytest.param("of image $n$[14].", [(14,)], id="marker-after-inline-math"),
+    pytest.param("see [the paper](https://x.org/1) and $[0,1]$", [], id="link-and-interval-not-markers"),
+    pytest.param("王姣妍等[4研究表明", [(4,)], id="damaged-lost-closing-bracket"),
+    pytest.param("赵学锋等[6-7通过", [(6, 7)], id="damaged-range-lost-closing-bracket"),
+    pytest.param("Propastin[1o]认为", [(10,)], id="damaged-letter-for-digit"),
+    pytest.param("[J]. Arid Zone Research", [], id="type-code-not-marker"),
 ])
 def test_markers(text, numbers):
     assert [m.numbers for m in find_markers(text)] == numbers
@@ -157,3 +171,16 @@ def test_a_count_in_parentheses_is_not_a_citation_where_the_writer_uses_carets()
     assert grade.claim.markers == ()
     en = refman.claims(linkeval.DATA.parent / "drafts" / "draft_en.txt", linkeval.DATA.parent / "empty")
     assert [c.claim.markers for c in en[:4]] == [(1,), (2,), (3,), (4, 5)]
+
+
+def test_a_damaged_marker_links_and_is_reported(tmp_path):
+    doc = tmp_path / "draft.md"
+    doc.write_text("巴尔喀什湖水位持续下降。王姣妍等[4研究表明,气候变化是主导因素。\n\n参考文献\n"
+                   + "".join(f"[{n}] 作者{n}. 题名{n}[J]. 期刊, 2020, {n}(1): 1-2.\n" for n in range(1, 6)),
+                   encoding="utf-8")
+    empty = tmp_path / "library"
+    empty.mkdir()
+    claim = next(c for c in refman.claims(doc, library=empty) if "王姣妍" in c.claim.text)
+    assert [s.number for s in claim.sources] == [4]
+    findings = [f for f in refman.check(doc, library=empty) if f.kind == "damaged-marker"]
+    assert [(f.numbers, "'[4'" in f.message) for f in findings] == [((4,), True)]

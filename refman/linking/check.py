@@ -1,7 +1,7 @@
 """The integrity report an editor runs before submission, as rules over a linked document.
 
 Each rule takes the ``Document`` (its list and its linked claims) and returns ``Finding`` data:
-markers that name no entry, entries never cited, entries first cited out of numeric order
+markers that name no entry, markers a converter damaged, entries never cited, entries first cited out of numeric order
 (GB/T 7714 and Vancouver number by first citation), a number given twice, the same work listed
 twice, a claim naming one trial while citing another trial's paper, and sentences reporting
 results with no source.
@@ -29,6 +29,14 @@ def dangling_markers(doc: Document) -> list[Finding]:
     return [Finding("dangling-marker", f"marker [{n}] names no entry of the list",
                     number=n, claim=item.claim.text, start=item.claim.start)
             for item in doc.claims for n in item.dangling]
+
+
+def damaged_markers(doc: Document) -> list[Finding]:
+    """Markers a converter damaged ("王姣妍等[4研究", "Propastin[1o]"): read and linked by the
+    number they plainly hold, and reported so the text gets mended."""
+    return [Finding("damaged-marker", f"marker {m.text!r} is damaged; read as "
+                    f"[{', '.join(map(str, m.numbers))}]", numbers=m.numbers, claim=item.claim.text, start=m.start)
+            for item in doc.claims for m in item.claim.marker_spans if m.style == "damaged"]
 
 
 def citation_order(doc: Document) -> list[Finding]:
@@ -99,7 +107,8 @@ def unsourced_results(doc: Document) -> list[Finding]:
 
 # In the order an editor reads the report.
 RULES: tuple[Callable[[Document], list[Finding]], ...] = (
-    dangling_markers, citation_order, duplicate_numbers, duplicate_entries, wrong_trials, unsourced_results)
+    dangling_markers, damaged_markers, citation_order, duplicate_numbers, duplicate_entries, wrong_trials,
+    unsourced_results)
 
 
 def check_document(doc: Document) -> list[Finding]:

@@ -1,4 +1,6 @@
-"""Citation markers: ``^[4-5]``, ``[13-16]``, ``[4,7]``, ``^{[4]}``, ``<sup>4</sup>``, ``¹²``, ``(3)``.
+"""Citation markers: ``^[4-5]``, ``[13-16]``, ``[4,7]``, ``^{[4]}``, ``<sup>4</sup>``, ``¹²``, ``(3)``,
+converter LaTeX ``^ { [ 1 1 ] }``, and damaged ones (``[4研究``, ``[1o]``) read where the number
+is plain, with the style ``damaged`` so that ``check`` reports them.
 
 A marker names entries of the document's own list by number; ``find_markers`` finds every one
 in a sentence with the numbers it names (ranges expanded) and where it stands.
@@ -11,13 +13,24 @@ import re
 from ..model import Marker
 from ..vocab.script import HAN
 
-_NUMS = r"\d{1,4}(?:\s*[-–—~～,，、]\s*\d{1,4})*"
+# Numbers, ranges and lists; "\~" is a markdown converter's escaped tilde ("[17\~19]").
+_NUMS = r"\d{1,4}(?:\s*\\?[-–—~～,，、]\s*\d{1,4})*"
+# In converter LaTeX every token stands apart: "[ 1 1 ]" is [11], "[ 1 9 , 2 1 ]" is [19,21].
+_SPACED_NUMS = r"\d(?:\s\d){0,3}(?:\s*[-–~,，]\s*\d(?:\s\d){0,3})*"
 MARKER = re.compile(
     rf"""\^\{{\s*\[(?P<a>{_NUMS})\]\s*\}}          # ^{{[4]}}
       | \^\[(?P<b>{_NUMS})\]                      # ^[4-5]
       | <sup>\s*\[?(?P<c>{_NUMS})\]?\s*</sup>     # <sup>4</sup>
-      | (?<![0-9_\]])\[(?P<d>{_NUMS})\](?!\s*[=(:])  # [4,7], worldwide[1]; not "[2] =" or a link
+      # [4,7], worldwide[1], [ 4 ], "$n$[14]"; not "[2] =", a link "[2](url)", nor math "$[0,1]$"
+      | (?<![0-9_\]])\[\s?(?P<d>{_NUMS})\s?\](?!\s*[=:]|[($])
       | ［(?P<e>{_NUMS})］ | 【(?P<f>{_NUMS})】
+      # a bracket closing a LaTeX superscript group: "^ {{ [ 1 ] }}", "^ {{ 2 [ 1 1 ] }}" (km² [11]),
+      # "^ {{ \circ [ 1 9 , 2 1 ] }}", "^ {{ \left[ 5 \right] }}"
+      | (?:\\left\s*)?\[\s*(?P<k>{_SPACED_NUMS})\s*(?:\\right\s*)?\]\s*\}}
+      # damaged: a bracket the converter lost ("王姣妍等[4研究", "[6-7通过", "[9，"), or letters
+      # for digits ("Propastin[1o]"); read, and reported by check
+      | (?<![0-9A-Za-z_\]$])\[(?P<l>\d{{1,3}}(?:[-–,，]\d{{1,3}})?)(?=[{HAN}，。；、]|[A-Za-z]{{2}})
+      | (?<![0-9_\]])\[(?P<m>\d{{0,2}}[oOlI]\d{{0,2}}|[oOlI]\d{{1,2}})\]
       | (?<=[^\W\d_]|[)\]”’"'.,;:。，；])(?P<g>[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[⁻,،‒–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)
       # Vancouver's "(1)" / "(2,3)" at the end of a clause; "(1) first ..." enumerations are not
       | (?<=\S\s)[(（](?P<h>{_NUMS})[)）](?=\s*(?:[.;,。；，]|$))
@@ -27,6 +40,8 @@ MARKER = re.compile(
     re.X,
 )
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_OCR_DIGITS = str.maketrans("oOlI", "0011")
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d)\s(?=\d)")
 # Superscripts after these are exponents and units, not citations: m², 10⁹, CD8⁺.
 _UNIT_BEFORE = re.compile(r"(?:\b(?:m|cm|mm|km|μm|um|dm|ft|in|s|h|g|kg|l|L|mL)|\d)$")
 
@@ -38,7 +53,8 @@ def expand(numbers: str) -> tuple[int, ...]:
     ((13, 14, 15, 16), (4, 7), (4, 7, 8, 9))
     """
     out: list[int] = []
-    for part in re.split(r"\s*[,，、]\s*", numbers.translate(_SUPERSCRIPT)):
+    numbers = _SPACE_IN_NUMBER.sub("", numbers.translate(_SUPERSCRIPT)).replace("\\", "").translate(_OCR_DIGITS)
+    for part in re.split(r"\s*[,，、]\s*", numbers):
         bounds = [int(p) for p in re.split(r"\s*[-–—~～‒]\s*", part) if p.strip().isdigit()]
         if len(bounds) == 2 and 0 < bounds[1] - bounds[0] <= 50:
             out.extend(range(bounds[0], bounds[1] + 1))
@@ -55,7 +71,7 @@ def find_markers(text: str, offset: int = 0, positions: list[int] | None = None)
     """
     out = []
     for m in MARKER.finditer(text):
-        group = next(g for g in "abcdefghi" if m[g])
+        group = next(g for g in "abcdefghiklm" if m[g])
         if group == "g" and _UNIT_BEFORE.search(text[: m.start()]):
             continue
         numbers = expand(m[group])
@@ -71,4 +87,4 @@ def find_markers(text: str, offset: int = 0, positions: list[int] | None = None)
 
 
 _STYLE = {"a": "caret", "b": "caret", "c": "sup", "d": "bracket", "e": "bracket", "f": "bracket",
-          "g": "superscript", "h": "paren", "i": "flattened"}
+          "g": "superscript", "h": "paren", "i": "flattened", "k": "math", "l": "damaged", "m": "damaged"}

@@ -43,6 +43,8 @@ _BIO = re.compile(rf"^[{HAN}]{{2,4}}\s*[，,]\s*(?:[^，,。]{{0,20}}[，,]\s*){
                   r"(?:主任医师|副主任医师|教授|副教授|研究员|博士|硕士|主治医师|院长|主任)")
 _CAPTION = re.compile(r"^\s*(?:图|表|Fig\.?|Figure|Table)\s*\d+", re.I)
 _TERMINATORS = "。！？；!?"
+# Marker styles that bylines and affiliations also show ("梁 贇¹，吉顺荣²"): they make no line text.
+_AFFILIATION_LIKE = ("superscript", "flattened", "paren")
 
 
 def _is_non_claim(line: str) -> bool:
@@ -52,7 +54,11 @@ def _is_non_claim(line: str) -> bool:
         return True
     if _FRONT_MATTER.match(text) and not _KEEP_AFTER_LABEL.match(text):
         return True
-    if _CAPTION.match(text) or _BIO.match(text):
+    if _BIO.match(text):
+        return True
+    if any(m.style not in _AFFILIATION_LIKE for m in find_markers(text)):
+        return False  # a line that cites is text, even a caption or a sentence cut by a formula
+    if _CAPTION.match(text):
         return True
     if len(_INSTITUTION.findall(text)) >= 2 and not any(t in text for t in "。！？"):
         return True
@@ -93,17 +99,22 @@ def _sentence_ends(text: str) -> list[int]:
     return ends
 
 
+_LOOK = 40
+
+
 def _english_stop(text: str, i: int) -> bool:
     """A full stop that ends a sentence: followed by space and a capital, digit, Chinese or
     the end; not a decimal point, an initial, ``et al.``, ``vs.`` or ``Fig.``."""
-    before, after = text[:i], text[i + 1:]
+    # Only a few characters either side matter: slicing the whole paragraph at every full
+    # stop made long paragraphs quadratic.
+    before, after = text[max(0, i - _LOOK):i], text[i + 1:i + 1 + _LOOK]
     marker = MARKER.match(text, i + 1)
     if not marker and ((after[:1] in "0123456789" and after[:1]) or not (after == "" or after[:1].isspace())):
         return False  # "3.5" is a number, "drug.¹" and "worldwide.1 In" are stops before markers
     if _ABBREVIATIONS.search(before):
         return False
     if marker:  # "drug.¹ For older patients": look past the marker
-        after = text[marker.end():]
+        after = text[marker.end():marker.end() + _LOOK]
     nxt = after.lstrip()[:1]
     return nxt == "" or nxt.isupper() or nxt.isdigit() or is_han(nxt) or nxt in "“\"'(（[【^<"
 
